@@ -1,0 +1,4 @@
+package it.sportello.customer;
+
+/** Identifies a customer across modules. */
+public record CustomerId(long value) {}

@@ -1,0 +1,9 @@
+package it.sportello.identity;
+
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface AgentGroupRepository extends JpaRepository<AgentGroup, Long> {
+
+    Optional<AgentGroup> findByName(String name);
+}

@@ -1,0 +1,39 @@
+package it.sportello.identity.internal;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/** Answers 429 to a sign-in attempt for an account or from an address that failed too often. */
+class LoginThrottleFilter extends OncePerRequestFilter {
+
+    static final String THROTTLED_PAGE = "/login/throttled";
+
+    private final LoginThrottle throttle;
+
+    LoginThrottleFilter(LoginThrottle throttle) {
+        this.throttle = throttle;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !("POST".equals(request.getMethod()) && "/login".equals(request.getServletPath()));
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (throttle.isBlocked(request.getParameter("username"), request.getRemoteAddr())) {
+            response.setStatus(429);
+            response.setHeader(
+                    HttpHeaders.RETRY_AFTER, String.valueOf(throttle.window().toSeconds()));
+            request.getRequestDispatcher(THROTTLED_PAGE).forward(request, response);
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+}

@@ -1,0 +1,9 @@
+package it.sportello.ticket;
+
+import it.sportello.identity.GroupId;
+import it.sportello.identity.UserId;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A ticket's assignee or group changed; a null assignee means it went back to the group's queue. */
+public record TicketAssigned(UUID eventId, TicketId ticketId, UserId assigneeId, GroupId groupId, Instant occurredAt) {}

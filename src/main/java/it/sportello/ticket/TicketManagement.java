@@ -1,0 +1,430 @@
+package it.sportello.ticket;
+
+import it.sportello.customer.Customer;
+import it.sportello.customer.CustomerId;
+import it.sportello.customer.CustomerManagement;
+import it.sportello.identity.CurrentUser;
+import it.sportello.identity.GroupId;
+import it.sportello.identity.Role;
+import it.sportello.identity.UserId;
+import it.sportello.identity.UserManagement;
+import it.sportello.shared.ConflictException;
+import it.sportello.shared.InvalidInputException;
+import it.sportello.shared.NotFoundException;
+import it.sportello.shared.PlainText;
+import it.sportello.shared.SafeHtml;
+import it.sportello.shared.SequenceIds;
+import it.sportello.shared.SupportedLocale;
+import it.sportello.ticket.internal.AttachmentStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.springframework.core.io.InputStreamSource;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * What can be done with tickets, and by whom. Every operation is one transaction: the ticket,
+ * its message, its attachments and its events are all stored, or none is. Customers reach only
+ * their own tickets (anything else is "not found"); staff reach all.
+ */
+@Service
+public class TicketManagement {
+
+    /** How often a write that lost a race (a new customer created twice, two messages at once) is tried again. */
+    private static final int ATTEMPTS = 3;
+
+    private final TicketRepository tickets;
+    private final MessageRepository messages;
+    private final AttachmentRepository attachments;
+    private final AttachmentStore store;
+    private final CustomerManagement customers;
+    private final UserManagement users;
+    private final SequenceIds ids;
+    private final TicketTimeline timeline;
+    private final TransactionTemplate transactions;
+    private final TransactionTemplate readOnly;
+    private final Clock clock;
+
+    TicketManagement(
+            TicketRepository tickets,
+            MessageRepository messages,
+            AttachmentRepository attachments,
+            AttachmentStore store,
+            CustomerManagement customers,
+            UserManagement users,
+            SequenceIds ids,
+            TicketTimeline timeline,
+            PlatformTransactionManager transactionManager,
+            Clock clock) {
+        this.timeline = timeline;
+        this.tickets = tickets;
+        this.messages = messages;
+        this.attachments = attachments;
+        this.store = store;
+        this.customers = customers;
+        this.users = users;
+        this.ids = ids;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.readOnly = new TransactionTemplate(transactionManager);
+        this.readOnly.setReadOnly(true);
+        this.clock = clock;
+    }
+
+    /** Who a new ticket is for, when staff open it: an existing customer, or an address to find or create one by. */
+    public record Requester(CustomerId id, String email, String phone, String name, SupportedLocale locale) {}
+
+    /** A file to attach: re-readable, so a write that lost a race can be tried again. */
+    public record Upload(String fileName, String declaredType, InputStreamSource content) {}
+
+    /** A message body as sent: plain text, HTML (sanitised here), or both. */
+    public record Body(String text, String html) {
+        SafeHtml sanitised() {
+            SafeHtml safe =
+                    html != null && !html.isBlank() ? SafeHtml.fromUntrustedHtml(html) : SafeHtml.fromPlainText(text);
+            if (safe.text().isBlank()) {
+                throw new InvalidInputException("message.body", "must not be empty");
+            }
+            return safe;
+        }
+    }
+
+    public record NewTicket(
+            String subject,
+            Requester requester,
+            Body body,
+            Channel channel,
+            Priority priority,
+            List<String> tags,
+            GroupId group,
+            UserId assignee,
+            List<Upload> uploads) {}
+
+    /** A reply or note; {@code statusAfter} lets an agent reply and set pending in one step. */
+    public record NewMessage(Body body, boolean note, TicketStatus statusAfter, Channel via, List<Upload> uploads) {}
+
+    /**
+     * A partial change. Null leaves a field alone; for assignee and group an empty Optional clears
+     * it. {@code expectedVersion}, when given, must match or the change is refused as stale.
+     */
+    public record TicketChanges(
+            TicketStatus status,
+            Priority priority,
+            Optional<UserId> assignee,
+            Optional<GroupId> group,
+            List<String> tags,
+            String subject,
+            Long expectedVersion) {}
+
+    /** A ticket with the part of its conversation the viewer may see, and the attachments of those messages. */
+    public record TicketDetails(
+            Ticket ticket,
+            List<Message> messages,
+            Map<MessageId, List<Attachment>> attachments,
+            List<TicketActivity> activity) {}
+
+    public Ticket open(NewTicket request, CurrentUser actor) {
+        String subject = PlainText.line(request.subject());
+        if (subject.isEmpty()) {
+            throw new InvalidInputException("subject", "must not be blank");
+        }
+        SafeHtml body = request.body().sanitised();
+        return retrying(() -> transactions.execute(tx -> {
+            Instant now = Instant.now(clock);
+            Customer requester =
+                    actor.isCustomer() ? customers.forAccount(actor) : resolveRequester(request.requester());
+            Ticket ticket;
+            if (actor.isCustomer()) {
+                ticket = new Ticket(
+                        new TicketId(ids.next(Ticket.SEQUENCE)),
+                        subject,
+                        requester.id(),
+                        orDefault(request.channel(), Channel.WEB),
+                        Priority.NORMAL,
+                        null,
+                        List.of(),
+                        now);
+            } else {
+                if (request.group() != null) {
+                    users.requireGroup(request.group(), "group");
+                }
+                ticket = new Ticket(
+                        new TicketId(ids.next(Ticket.SEQUENCE)),
+                        subject,
+                        requester.id(),
+                        orDefault(request.channel(), Channel.WEB),
+                        request.priority(),
+                        request.group(),
+                        request.tags(),
+                        now);
+                if (request.assignee() != null) {
+                    users.requireAssignableAgent(request.assignee(), "assignee");
+                    ticket.assign(request.assignee(), request.group(), now);
+                }
+            }
+            Message first = ticket.receiveFromCustomer(nextMessageId(), body, ticket.channel(), now);
+            tickets.save(ticket);
+            messages.save(first);
+            attach(first, request.uploads(), now);
+            return ticket;
+        }));
+    }
+
+    public Message addMessage(TicketId id, NewMessage request, CurrentUser actor) {
+        SafeHtml body = request.body().sanitised();
+        if (actor.isCustomer() && (request.note() || request.statusAfter() != null)) {
+            throw new AccessDeniedException("Customers can only reply");
+        }
+        return retrying(() -> transactions.execute(tx -> {
+            Instant now = Instant.now(clock);
+            Ticket ticket = visibleTicket(id, actor);
+            Message message;
+            if (actor.isCustomer()) {
+                message = ticket.receiveFromCustomer(nextMessageId(), body, orDefault(request.via(), Channel.WEB), now);
+            } else if (request.note()) {
+                message = ticket.addNote(nextMessageId(), actor.id(), body, now);
+            } else {
+                message = ticket.replyAsAgent(nextMessageId(), actor.id(), body, now);
+            }
+            if (request.statusAfter() != null) {
+                ticket.changeStatus(request.statusAfter(), now);
+            }
+            tickets.save(ticket);
+            messages.save(message);
+            attach(message, request.uploads(), now);
+            return message;
+        }));
+    }
+
+    public Ticket change(TicketId id, TicketChanges changes, CurrentUser actor) {
+        requireStaff(actor);
+        return transactions.execute(tx -> {
+            Instant now = Instant.now(clock);
+            Ticket ticket = visibleTicket(id, actor);
+            if (changes.expectedVersion() != null && changes.expectedVersion() != ticket.version()) {
+                throw new ConflictException("Ticket " + id.value() + " has changed since version "
+                        + changes.expectedVersion() + " (now " + ticket.version() + "); reload it and try again");
+            }
+            if (changes.assignee() != null || changes.group() != null) {
+                UserId assignee = changes.assignee() == null
+                        ? ticket.assignee().orElse(null)
+                        : changes.assignee().orElse(null);
+                GroupId group = changes.group() == null
+                        ? ticket.group().orElse(null)
+                        : changes.group().orElse(null);
+                if (assignee != null) {
+                    users.requireAssignableAgent(assignee, "assigneeId");
+                }
+                if (group != null) {
+                    users.requireGroup(group, "groupId");
+                }
+                ticket.assign(assignee, group, now);
+            }
+            if (changes.priority() != null) {
+                ticket.changePriority(changes.priority(), now);
+            }
+            if (changes.tags() != null) {
+                ticket.retag(changes.tags(), now);
+            }
+            if (changes.subject() != null) {
+                String subject = PlainText.line(changes.subject());
+                if (subject.isEmpty()) {
+                    throw new InvalidInputException("subject", "must not be blank");
+                }
+                ticket.changeSubject(subject, now);
+            }
+            if (changes.status() != null) {
+                ticket.changeStatus(changes.status(), now);
+            }
+            return tickets.saveAndFlush(ticket);
+        });
+    }
+
+    /** Moves the conversation of {@code source} into {@code target} and closes {@code source} with a link. */
+    public Ticket merge(TicketId source, TicketId target, CurrentUser actor) {
+        requireStaff(actor);
+        return transactions.execute(tx -> {
+            Instant now = Instant.now(clock);
+            Ticket from = visibleTicket(source, actor);
+            Ticket into = tickets.findById(target.value())
+                    .orElseThrow(() -> new InvalidInputException("targetId", "no ticket with id " + target.value()));
+            from.mergeInto(into, now);
+            tickets.save(from);
+            tickets.save(into);
+            messages.moveAll(source.value(), target.value());
+            attachments.moveAll(source.value(), target.value());
+            tickets.flush();
+            return into;
+        });
+    }
+
+    public TicketDetails details(TicketId id, CurrentUser viewer) {
+        return readOnly.execute(tx -> {
+            Ticket ticket = visibleTicket(id, viewer);
+            List<Message> conversation = messages.conversation(id.value(), viewer.isStaff());
+            Map<MessageId, List<Attachment>> files = conversation.isEmpty()
+                    ? Map.of()
+                    : attachments
+                            .findByMessageIdInOrderById(
+                                    conversation.stream().map(Message::getId).toList())
+                            .stream()
+                            .collect(Collectors.groupingBy(Attachment::messageId));
+            return new TicketDetails(ticket, conversation, files, viewer.isStaff() ? timeline.of(id) : List.of());
+        });
+    }
+
+    public Ticket get(TicketId id, CurrentUser viewer) {
+        return readOnly.execute(tx -> visibleTicket(id, viewer));
+    }
+
+    public Page<Ticket> search(TicketSearch search, CurrentUser viewer, Pageable pageable) {
+        return readOnly.execute(tx -> {
+            TicketSearch scoped = search;
+            if (viewer.isCustomer()) {
+                Optional<Customer> own = customers.findByAccount(viewer);
+                if (own.isEmpty()) {
+                    return Page.empty(pageable);
+                }
+                scoped = search.forCustomer(own.get().id());
+            }
+            return tickets.findAll(TicketSpecifications.matching(scoped, viewer.isStaff()), pageable);
+        });
+    }
+
+    /** An attachment the viewer may download, with its bytes; customers never reach files of internal notes. */
+    public Attachment attachment(long attachmentId, CurrentUser viewer) {
+        return readOnly.execute(tx -> {
+            Attachment attachment = attachments
+                    .findById(attachmentId)
+                    .orElseThrow(() -> new NotFoundException("Attachment", attachmentId));
+            visibleTicket(attachment.ticketId(), viewer);
+            if (viewer.isCustomer()
+                    && messages.findById(attachment.messageId().value())
+                            .map(Message::internal)
+                            .orElse(true)) {
+                throw new NotFoundException("Attachment", attachmentId);
+            }
+            return attachment;
+        });
+    }
+
+    public InputStream openAttachment(Attachment attachment) {
+        return store.open(attachment.storageKey());
+    }
+
+    private Ticket visibleTicket(TicketId id, CurrentUser viewer) {
+        Ticket ticket = tickets.findById(id.value()).orElseThrow(() -> new NotFoundException("Ticket", id.value()));
+        if (viewer.isCustomer()) {
+            boolean own = customers
+                    .findByAccount(viewer)
+                    .map(c -> c.id().equals(ticket.requester()))
+                    .orElse(false);
+            if (!own) {
+                throw new NotFoundException("Ticket", id.value());
+            }
+        } else if (!viewer.hasAtLeast(Role.AGENT)) {
+            throw new AccessDeniedException("Staff only");
+        }
+        return ticket;
+    }
+
+    private Customer resolveRequester(Requester requester) {
+        if (requester == null) {
+            throw new InvalidInputException(
+                    "customer", "a ticket needs a customer: an id, an e-mail address or a phone number");
+        }
+        if (requester.id() != null) {
+            return customers.get(requester.id());
+        }
+        if (requester.email() != null && !requester.email().isBlank()) {
+            return customers.findOrCreateByEmail(requester.email(), requester.name(), requester.locale());
+        }
+        if (requester.phone() != null && !requester.phone().isBlank()) {
+            return customers.findOrCreateByPhone(requester.phone(), requester.name(), requester.locale());
+        }
+        throw new InvalidInputException(
+                "customer", "a ticket needs a customer: an id, an e-mail address or a phone number");
+    }
+
+    private void attach(Message message, List<Upload> uploads, Instant now) {
+        if (uploads == null) {
+            return;
+        }
+        List<Attachment> saved = new ArrayList<>();
+        for (Upload upload : uploads) {
+            String fileName = safeFileName(upload.fileName());
+            AttachmentStore.StoredFile file;
+            try (InputStream in = upload.content().getInputStream()) {
+                file = store.store(in, fileName, upload.declaredType());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            saved.add(new Attachment(
+                    ids.next(Attachment.SEQUENCE),
+                    message.messageId(),
+                    message.ticketId(),
+                    fileName,
+                    file.contentType(),
+                    file.size(),
+                    file.sha256(),
+                    file.key(),
+                    now));
+        }
+        attachments.saveAll(saved);
+    }
+
+    /** Only the last path segment, without control characters, at most 200 characters. */
+    static String safeFileName(String name) {
+        String base = name == null ? "" : name.replace('\\', '/');
+        base = base.substring(base.lastIndexOf('/') + 1);
+        base = PlainText.line(base).replaceAll("[\"<>:|?*]", "_");
+        if (base.isBlank() || base.equals(".") || base.equals("..")) {
+            base = "attachment";
+        }
+        return base.length() > 200 ? base.substring(base.length() - 200) : base;
+    }
+
+    private MessageId nextMessageId() {
+        return new MessageId(ids.next(Message.SEQUENCE));
+    }
+
+    private static void requireStaff(CurrentUser actor) {
+        if (!actor.hasAtLeast(Role.AGENT)) {
+            throw new AccessDeniedException("Staff only");
+        }
+    }
+
+    private static <T> T orDefault(T value, T fallback) {
+        return value == null ? fallback : value;
+    }
+
+    /**
+     * Runs a whole transaction again when it lost a race that a fresh attempt resolves: a new
+     * customer created by two requests at once (unique address), two writes to one ticket.
+     */
+    private static <T> T retrying(Supplier<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return work.get();
+            } catch (DataIntegrityViolationException | OptimisticLockingFailureException e) {
+                if (attempt >= ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+}

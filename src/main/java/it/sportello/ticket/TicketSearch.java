@@ -1,0 +1,33 @@
+package it.sportello.ticket;
+
+import it.sportello.customer.CustomerId;
+import it.sportello.identity.GroupId;
+import it.sportello.identity.UserId;
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * Filters for a ticket list; null means "any". {@code unassigned} asks for tickets nobody has;
+ * {@code text} matches the subject and the messages (the notes only for staff).
+ */
+public record TicketSearch(
+        Set<TicketStatus> statuses,
+        UserId assignee,
+        boolean unassigned,
+        Channel channel,
+        String tag,
+        CustomerId customer,
+        GroupId group,
+        Priority priority,
+        Instant updatedSince,
+        String text) {
+
+    public static TicketSearch all() {
+        return new TicketSearch(null, null, false, null, null, null, null, null, null, null);
+    }
+
+    public TicketSearch forCustomer(CustomerId customer) {
+        return new TicketSearch(
+                statuses, assignee, unassigned, channel, tag, customer, group, priority, updatedSince, text);
+    }
+}

@@ -1,0 +1,81 @@
+package it.sportello.ticket.web;
+
+import it.sportello.customer.Customer;
+import it.sportello.customer.CustomerId;
+import it.sportello.customer.CustomerManagement;
+import it.sportello.identity.User;
+import it.sportello.identity.UserId;
+import it.sportello.identity.UserManagement;
+import it.sportello.ticket.Attachment;
+import it.sportello.ticket.Message;
+import it.sportello.ticket.Ticket;
+import it.sportello.ticket.TicketManagement.TicketDetails;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/** Builds the API's ticket views, fetching the names of everyone involved in one query per kind. */
+@Component
+class TicketViews {
+
+    private final CustomerManagement customers;
+    private final UserManagement users;
+
+    TicketViews(CustomerManagement customers, UserManagement users) {
+        this.customers = customers;
+        this.users = users;
+    }
+
+    List<TicketView> summaries(List<Ticket> tickets) {
+        Names names = names(tickets, List.of());
+        return tickets.stream().map(t -> TicketView.of(t, names, null, null)).toList();
+    }
+
+    TicketView full(TicketDetails details) {
+        Names names = names(List.of(details.ticket()), details.messages());
+        List<TicketView.MessageView> messages = details.messages().stream()
+                .map(m -> TicketView.MessageView.of(
+                        m, names, details.attachments().getOrDefault(m.messageId(), List.of())))
+                .toList();
+        List<TicketView.ActivityView> activity =
+                details.activity().stream().map(TicketView.ActivityView::of).toList();
+        return TicketView.of(details.ticket(), names, messages, activity);
+    }
+
+    TicketView.MessageView message(Message message, List<Attachment> attachments) {
+        return TicketView.MessageView.of(message, names(List.of(), List.of(message)), attachments);
+    }
+
+    private Names names(List<Ticket> tickets, List<Message> messages) {
+        Set<CustomerId> customerIds = new HashSet<>();
+        Set<UserId> userIds = new HashSet<>();
+        tickets.forEach(t -> {
+            customerIds.add(t.requester());
+            t.assignee().ifPresent(userIds::add);
+        });
+        messages.forEach(m -> {
+            m.authorCustomer().ifPresent(customerIds::add);
+            m.authorUser().ifPresent(userIds::add);
+        });
+        return new Names(customers.findAll(customerIds), users.findAll(userIds));
+    }
+
+    /** The people a set of views mentions, looked up once. */
+    record Names(Map<CustomerId, Customer> customers, Map<UserId, User> users) {
+
+        TicketView.PartyView customer(CustomerId id) {
+            Customer c = customers.get(id);
+            return new TicketView.PartyView(
+                    id.value(),
+                    c == null ? null : c.name(),
+                    c == null ? null : c.primaryEmail().orElse(null));
+        }
+
+        TicketView.PartyView user(UserId id) {
+            User u = users.get(id);
+            return new TicketView.PartyView(id.value(), u == null ? null : u.displayName(), null);
+        }
+    }
+}

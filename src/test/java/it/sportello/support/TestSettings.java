@@ -1,0 +1,42 @@
+package it.sportello.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.test.context.DynamicPropertyRegistrar;
+
+/** Points the application under test at the test database and a throw-away data directory. */
+@TestConfiguration(proxyBeanMethods = false)
+public class TestSettings {
+
+    /** The admin API token every integration test starts from (created by first-start bootstrap). */
+    public static final String ADMIN_TOKEN = "sp_test-admin-token-0123456789";
+
+    private static final String DATA_DIR = createDataDir();
+
+    @Bean
+    DynamicPropertyRegistrar testProperties() {
+        return registry -> {
+            registry.add("spring.datasource.url", TestDatabase::url);
+            registry.add("spring.datasource.username", TestDatabase::username);
+            registry.add("spring.datasource.password", () -> "");
+            registry.add("sportello.data-dir", () -> DATA_DIR);
+            registry.add("sportello.api-token", () -> ADMIN_TOKEN);
+            registry.add("sportello.admin.email", () -> "admin@sportello.test");
+            registry.add("sportello.admin.password", () -> "admin-password-for-tests");
+            if (TestDatabase.isPostgres()) {
+                registry.add("spring.flyway.default-schema", () -> TestDatabase.SCHEMA);
+            }
+        };
+    }
+
+    private static String createDataDir() {
+        try {
+            return Files.createTempDirectory("sportello-test-").toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
