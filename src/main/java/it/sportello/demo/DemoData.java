@@ -257,17 +257,18 @@ class DemoData implements ApplicationRunner {
             GroupId group,
             List<String> tags) {
         return tickets.open(
-                new TicketManagement.NewTicket(
-                        subject,
-                        new TicketManagement.Requester(null, email, null, null, null),
-                        new TicketManagement.Body(body, null),
-                        channel,
-                        priority,
-                        tags,
-                        group,
-                        null,
-                        List.of()),
-                agent);
+                        new TicketManagement.NewTicket(
+                                subject,
+                                new TicketManagement.Requester(null, email, null, null, null),
+                                new TicketManagement.Body(body, null),
+                                channel,
+                                priority,
+                                tags,
+                                group,
+                                null,
+                                List.of()),
+                        agent)
+                .ticket();
     }
 
     private void reply(CurrentUser agent, Ticket ticket, String body, TicketStatus statusAfter) {

@@ -137,7 +137,8 @@ public class TicketManagement {
             Map<MessageId, List<Attachment>> attachments,
             List<TicketActivity> activity) {}
 
-    public Ticket open(NewTicket request, CurrentUser actor) {
+    /** Opens a ticket with its first message; answers with what was stored, so callers need not read it back. */
+    public TicketDetails open(NewTicket request, CurrentUser actor) {
         String subject = PlainText.line(request.subject());
         if (subject.isEmpty()) {
             throw new InvalidInputException("subject", "must not be blank");
@@ -179,12 +180,16 @@ public class TicketManagement {
             Message first = ticket.receiveFromCustomer(nextMessageId(), body, ticket.channel(), now);
             tickets.save(ticket);
             messages.save(first);
-            attach(first, request.uploads(), now);
-            return ticket;
+            List<Attachment> files = attach(first, request.uploads(), now);
+            return new TicketDetails(
+                    ticket, List.of(first), files.isEmpty() ? Map.of() : Map.of(first.messageId(), files), List.of());
         }));
     }
 
-    public Message addMessage(TicketId id, NewMessage request, CurrentUser actor) {
+    /** A message as stored, with its attachments. */
+    public record PostedMessage(Message message, List<Attachment> attachments) {}
+
+    public PostedMessage addMessage(TicketId id, NewMessage request, CurrentUser actor) {
         SafeHtml body = request.body().sanitised();
         if (actor.isCustomer() && (request.note() || request.statusAfter() != null)) {
             throw new AccessDeniedException("Customers can only reply");
@@ -205,8 +210,7 @@ public class TicketManagement {
             }
             tickets.save(ticket);
             messages.save(message);
-            attach(message, request.uploads(), now);
-            return message;
+            return new PostedMessage(message, attach(message, request.uploads(), now));
         }));
     }
 
@@ -360,9 +364,9 @@ public class TicketManagement {
                 "customer", "a ticket needs a customer: an id, an e-mail address or a phone number");
     }
 
-    private void attach(Message message, List<Upload> uploads, Instant now) {
-        if (uploads == null) {
-            return;
+    private List<Attachment> attach(Message message, List<Upload> uploads, Instant now) {
+        if (uploads == null || uploads.isEmpty()) {
+            return List.of();
         }
         List<Attachment> saved = new ArrayList<>();
         for (Upload upload : uploads) {
@@ -384,7 +388,7 @@ public class TicketManagement {
                     file.key(),
                     now));
         }
-        attachments.saveAll(saved);
+        return attachments.saveAll(saved);
     }
 
     /** Only the last path segment, without control characters, at most 200 characters. */

@@ -85,7 +85,9 @@ public final class TestDatabase {
             while (schemas.next()) {
                 String name = schemas.getString(1);
                 String[] parts = name.split("_");
-                if (parts.length >= 3 && parts[2].matches("\\d+") && now - Long.parseLong(parts[2]) > STALE_AFTER_SECONDS) {
+                if (parts.length >= 3
+                        && parts[2].matches("\\d+")
+                        && now - Long.parseLong(parts[2]) > STALE_AFTER_SECONDS) {
                     stale.add(name);
                 }
             }

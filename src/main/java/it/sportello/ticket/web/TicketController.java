@@ -172,7 +172,7 @@ class TicketController {
                         ref.phone(),
                         ref.name(),
                         ref.locale());
-        Ticket ticket = tickets.open(
+        TicketManagement.TicketDetails opened = tickets.open(
                 new TicketManagement.NewTicket(
                         form.subject(),
                         requester,
@@ -185,7 +185,7 @@ class TicketController {
                         form.assigneeId() == null ? null : new UserId(form.assigneeId()),
                         uploads(files)),
                 user);
-        TicketView view = views.full(tickets.details(ticket.id(), user));
+        TicketView view = views.full(opened);
         return ResponseEntity.created(URI.create("/api/v1/tickets/" + view.id()))
                 .eTag(String.valueOf(view.version()))
                 .body(view);
@@ -193,7 +193,7 @@ class TicketController {
 
     private ResponseEntity<TicketView.MessageView> posted(
             long id, MessageForm form, List<MultipartFile> files, CurrentUser user) {
-        Message message = tickets.addMessage(
+        TicketManagement.PostedMessage posted = tickets.addMessage(
                 new TicketId(id),
                 new TicketManagement.NewMessage(
                         new TicketManagement.Body(form.body(), form.html()),
@@ -202,10 +202,10 @@ class TicketController {
                         null,
                         uploads(files)),
                 user);
-        TicketManagement.TicketDetails details = tickets.details(new TicketId(id), user);
+        Message message = posted.message();
         return ResponseEntity.created(URI.create("/api/v1/tickets/" + id + "#message-"
                         + message.messageId().value()))
-                .body(views.message(message, details.attachments().getOrDefault(message.messageId(), List.of())));
+                .body(views.message(message, posted.attachments()));
     }
 
     private static List<TicketManagement.Upload> uploads(List<MultipartFile> files) {
