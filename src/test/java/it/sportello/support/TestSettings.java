@@ -26,6 +26,8 @@ public class TestSettings {
             registry.add("sportello.api-token", () -> ADMIN_TOKEN);
             registry.add("sportello.admin.email", () -> "admin@sportello.test");
             registry.add("sportello.admin.password", () -> "admin-password-for-tests");
+            // Tests make many anonymous calls from one address; the limit itself has its own test.
+            registry.add("sportello.limits.anonymous-burst", () -> "100000");
             if (TestDatabase.isPostgres()) {
                 registry.add("spring.flyway.default-schema", () -> TestDatabase.SCHEMA);
             }
