@@ -4,6 +4,7 @@ import it.sportello.identity.ApiTokens;
 import it.sportello.identity.Role;
 import it.sportello.identity.User;
 import it.sportello.identity.UserManagement;
+import it.sportello.shared.ConflictException;
 import it.sportello.shared.SupportedLocale;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -13,6 +14,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,18 +43,7 @@ class FirstStartBootstrap implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         IdentityProperties.Admin admin = properties.admin();
         if (!users.anyAdmin()) {
-            boolean generated = admin.password() == null || admin.password().isBlank();
-            String password = generated ? generatePassword() : admin.password();
-            users.create(
-                    new UserManagement.NewUser(admin.email(), admin.name(), Role.ADMIN, SupportedLocale.IT, password));
-            if (generated) {
-                log.warn(
-                        "Created the first admin {} with the generated password: {}  (shown only this once; change it after signing in)",
-                        admin.email(),
-                        password);
-            } else {
-                log.info("Created the first admin {}", admin.email());
-            }
+            createFirstAdmin(admin);
         }
         String apiToken = properties.apiToken();
         if (apiToken != null && !apiToken.isBlank()) {
@@ -61,9 +52,34 @@ class FirstStartBootstrap implements ApplicationRunner {
                     .orElseGet(() -> users.search(null, Role.ADMIN, org.springframework.data.domain.Pageable.ofSize(1))
                             .getContent()
                             .getFirst());
-            tokens.issueKnown(owner.id(), "SPORTELLO_API_TOKEN", apiToken.trim())
-                    .ifPresent(t -> log.info(
-                            "Created the automation API token for {} (from SPORTELLO_API_TOKEN)", owner.email()));
+            try {
+                tokens.issueKnown(owner.id(), "SPORTELLO_API_TOKEN", apiToken.trim())
+                        .ifPresent(t -> log.info(
+                                "Created the automation API token for {} (from SPORTELLO_API_TOKEN)", owner.email()));
+            } catch (DataIntegrityViolationException e) {
+                log.info("The automation API token was created by another node");
+            }
+        }
+    }
+
+    private void createFirstAdmin(IdentityProperties.Admin admin) {
+        boolean generated = admin.password() == null || admin.password().isBlank();
+        String password = generated ? generatePassword() : admin.password();
+        try {
+            users.create(
+                    new UserManagement.NewUser(admin.email(), admin.name(), Role.ADMIN, SupportedLocale.IT, password));
+        } catch (ConflictException | DataIntegrityViolationException e) {
+            // Another node starting at the same moment created the admin first: theirs stands.
+            log.info("The first admin {} was created by another node", admin.email());
+            return;
+        }
+        if (generated) {
+            log.warn(
+                    "Created the first admin {} with the generated password: {}  (shown only this once; change it after signing in)",
+                    admin.email(),
+                    password);
+        } else {
+            log.info("Created the first admin {}", admin.email());
         }
     }
 
