@@ -20,7 +20,7 @@ class ApiDocumentation {
                         .title("Sportello API")
                         .version("v1")
                         .description(
-                                "Tickets, customers, users and tokens. Authenticate with an API token: Authorization: Bearer <token>. "
+                                "Tickets, customers, users and tokens. Authenticate with an API token in the header Authorization: Bearer {token} (Authorize button). "
                                         + "Errors are RFC 9457 problem details.")
                         .license(new License().name("Apache-2.0")))
                 .components(new Components()
