@@ -2,8 +2,7 @@ package it.sportello.customer;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
-import java.util.Locale;
+import it.sportello.shared.EnumCodes;
 
 /** Where a customer stands with the company; it changes what a good answer looks like. */
 public enum JourneyStage {
@@ -14,15 +13,11 @@ public enum JourneyStage {
 
     @JsonValue
     public String code() {
-        return name().toLowerCase(Locale.ROOT);
+        return EnumCodes.code(this);
     }
 
     @JsonCreator
     public static JourneyStage fromCode(String code) {
-        return Arrays.stream(values())
-                .filter(s -> s.code().equalsIgnoreCase(code == null ? "" : code.trim()))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown journey stage '" + code
-                        + "'; one of awareness, consideration, decision, post_purchase"));
+        return EnumCodes.parse(JourneyStage.class, code, "journey stage");
     }
 }

@@ -2,8 +2,7 @@ package it.sportello.identity;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
-import java.util.Locale;
+import it.sportello.shared.EnumCodes;
 
 /**
  * What a user is allowed to do. Staff roles nest (an admin can do what a supervisor can, who can
@@ -27,15 +26,11 @@ public enum Role {
 
     @JsonValue
     public String code() {
-        return name().toLowerCase(Locale.ROOT);
+        return EnumCodes.code(this);
     }
 
     @JsonCreator
     public static Role fromCode(String code) {
-        return Arrays.stream(values())
-                .filter(r -> r.code().equalsIgnoreCase(code == null ? "" : code.trim()))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(
-                        "unknown role '" + code + "'; one of admin, supervisor, agent, customer"));
+        return EnumCodes.parse(Role.class, code, "role");
     }
 }

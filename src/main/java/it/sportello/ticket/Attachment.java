@@ -1,14 +1,10 @@
 package it.sportello.ticket;
 
+import it.sportello.shared.AssignedIdEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import java.time.Instant;
-import org.springframework.data.domain.Persistable;
 
 /**
  * A file sent with a message. The bytes live in the attachment store, not in the table; the row
@@ -16,12 +12,9 @@ import org.springframework.data.domain.Persistable;
  */
 @Entity
 @Table(name = "ticket_attachment")
-public class Attachment implements Persistable<Long> {
+public class Attachment extends AssignedIdEntity {
 
     static final String SEQUENCE = "ticket_attachment_seq";
-
-    @Id
-    private Long id;
 
     @Column(name = "message_id", nullable = false)
     private Long messageId;
@@ -47,9 +40,6 @@ public class Attachment implements Persistable<Long> {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
-    @Transient
-    private boolean isNew;
-
     protected Attachment() {}
 
     Attachment(
@@ -62,7 +52,7 @@ public class Attachment implements Persistable<Long> {
             String sha256,
             String storageKey,
             Instant now) {
-        this.id = id;
+        super(id);
         this.messageId = message.value();
         this.ticketId = ticket.value();
         this.fileName = fileName;
@@ -71,11 +61,10 @@ public class Attachment implements Persistable<Long> {
         this.sha256 = sha256;
         this.storageKey = storageKey;
         this.createdAt = now;
-        this.isNew = true;
     }
 
     public long id() {
-        return id;
+        return getId();
     }
 
     public MessageId messageId() {
@@ -112,21 +101,5 @@ public class Attachment implements Persistable<Long> {
 
     public Instant createdAt() {
         return createdAt;
-    }
-
-    @Override
-    public Long getId() {
-        return id;
-    }
-
-    @Override
-    public boolean isNew() {
-        return isNew;
-    }
-
-    @PostPersist
-    @PostLoad
-    void markStored() {
-        isNew = false;
     }
 }

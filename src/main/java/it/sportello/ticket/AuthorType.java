@@ -2,8 +2,7 @@ package it.sportello.ticket;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
-import java.util.Locale;
+import it.sportello.shared.EnumCodes;
 
 /** Who wrote a message: the customer, a person of the desk, or the desk itself (automations, the bot). */
 public enum AuthorType {
@@ -13,15 +12,11 @@ public enum AuthorType {
 
     @JsonValue
     public String code() {
-        return name().toLowerCase(Locale.ROOT);
+        return EnumCodes.code(this);
     }
 
     @JsonCreator
     public static AuthorType fromCode(String code) {
-        return Arrays.stream(values())
-                .filter(v -> v.code().equalsIgnoreCase(code == null ? "" : code.trim()))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(
-                        "unknown author type '" + code + "'; one of customer, agent, system"));
+        return EnumCodes.parse(AuthorType.class, code, "author type");
     }
 }

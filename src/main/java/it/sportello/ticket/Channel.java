@@ -2,8 +2,7 @@ package it.sportello.ticket;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
-import java.util.Locale;
+import it.sportello.shared.EnumCodes;
 
 /** Where a conversation came from, and so where its answers go. */
 public enum Channel {
@@ -17,15 +16,11 @@ public enum Channel {
 
     @JsonValue
     public String code() {
-        return name().toLowerCase(Locale.ROOT);
+        return EnumCodes.code(this);
     }
 
     @JsonCreator
     public static Channel fromCode(String code) {
-        return Arrays.stream(values())
-                .filter(v -> v.code().equalsIgnoreCase(code == null ? "" : code.trim()))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(
-                        "unknown channel '" + code + "'; one of email, chat, web, phone, social, review, in_person"));
+        return EnumCodes.parse(Channel.class, code, "channel");
     }
 }

@@ -2,21 +2,17 @@ package it.sportello.ticket;
 
 import it.sportello.customer.CustomerId;
 import it.sportello.identity.UserId;
+import it.sportello.shared.AssignedIdEntity;
 import it.sportello.shared.SafeHtml;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import java.time.Instant;
 import java.util.Optional;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
-import org.springframework.data.domain.Persistable;
 
 /**
  * One message of a ticket: what the customer wrote, an agent's public reply, or an internal
@@ -24,12 +20,9 @@ import org.springframework.data.domain.Persistable;
  */
 @Entity
 @Table(name = "ticket_message")
-public class Message implements Persistable<Long> {
+public class Message extends AssignedIdEntity {
 
     static final String SEQUENCE = "ticket_message_seq";
-
-    @Id
-    private Long id;
 
     @Column(name = "ticket_id", nullable = false)
     private Long ticketId;
@@ -62,9 +55,6 @@ public class Message implements Persistable<Long> {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
-    @Transient
-    private boolean isNew;
-
     protected Message() {}
 
     private Message(
@@ -77,7 +67,7 @@ public class Message implements Persistable<Long> {
             Channel channel,
             SafeHtml body,
             Instant now) {
-        this.id = id.value();
+        super(id.value());
         this.ticketId = ticket.value();
         this.authorType = authorType;
         this.authorUserId = userId;
@@ -87,7 +77,6 @@ public class Message implements Persistable<Long> {
         this.bodyText = body.text();
         this.bodyHtml = body.html();
         this.createdAt = now;
-        this.isNew = true;
     }
 
     static Message fromCustomer(
@@ -101,7 +90,7 @@ public class Message implements Persistable<Long> {
     }
 
     public MessageId messageId() {
-        return new MessageId(id);
+        return new MessageId(getId());
     }
 
     public TicketId ticketId() {
@@ -139,22 +128,5 @@ public class Message implements Persistable<Long> {
 
     public Instant createdAt() {
         return createdAt;
-    }
-
-    @Override
-    public Long getId() {
-        return id;
-    }
-
-    /** Ids are given before saving, so Spring Data is told which messages are new rather than guessing with a select. */
-    @Override
-    public boolean isNew() {
-        return isNew;
-    }
-
-    @PostPersist
-    @PostLoad
-    void markStored() {
-        isNew = false;
     }
 }

@@ -2,8 +2,7 @@ package it.sportello.ticket;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
-import java.util.Locale;
+import it.sportello.shared.EnumCodes;
 
 /** How urgent a ticket is. */
 public enum Priority {
@@ -14,15 +13,11 @@ public enum Priority {
 
     @JsonValue
     public String code() {
-        return name().toLowerCase(Locale.ROOT);
+        return EnumCodes.code(this);
     }
 
     @JsonCreator
     public static Priority fromCode(String code) {
-        return Arrays.stream(values())
-                .filter(v -> v.code().equalsIgnoreCase(code == null ? "" : code.trim()))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(
-                        "unknown priority '" + code + "'; one of low, normal, high, urgent"));
+        return EnumCodes.parse(Priority.class, code, "priority");
     }
 }

@@ -2,9 +2,8 @@ package it.sportello.ticket;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
+import it.sportello.shared.EnumCodes;
 import java.util.EnumSet;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -38,15 +37,11 @@ public enum TicketStatus {
 
     @JsonValue
     public String code() {
-        return name().toLowerCase(Locale.ROOT);
+        return EnumCodes.code(this);
     }
 
     @JsonCreator
     public static TicketStatus fromCode(String code) {
-        return Arrays.stream(values())
-                .filter(v -> v.code().equalsIgnoreCase(code == null ? "" : code.trim()))
-                .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(
-                        "unknown status '" + code + "'; one of new, open, pending, on_hold, solved, closed"));
+        return EnumCodes.parse(TicketStatus.class, code, "status");
     }
 }
