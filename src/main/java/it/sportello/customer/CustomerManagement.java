@@ -146,7 +146,7 @@ public class CustomerManagement {
 
     @Transactional(readOnly = true)
     public Page<Customer> search(String emailContains, String nameContains, Pageable pageable) {
-        return customers.search(blankToNull(emailContains), blankToNull(nameContains), pageable);
+        return customers.search(containing(emailContains), containing(nameContains), pageable);
     }
 
     @Transactional(readOnly = true)
@@ -215,8 +215,9 @@ public class CustomerManagement {
                 : canonical;
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim().toLowerCase(Locale.ROOT);
+    /** A LIKE pattern for values containing {@code value}, lower-cased; null when there is nothing to match. */
+    private static String containing(String value) {
+        return value == null || value.isBlank() ? null : "%" + value.trim().toLowerCase(Locale.ROOT) + "%";
     }
 
     private Instant now() {

@@ -15,14 +15,19 @@ interface CustomerRepository extends JpaRepository<Customer, Long> {
 
     Optional<Customer> findByUserId(Long userId);
 
+    /**
+     * Customers with an e-mail address and a lower-cased name matching these LIKE patterns (null
+     * for any). The patterns are built by the caller: PostgreSQL cannot type a null parameter
+     * inside concat().
+     */
     @Query(
             value = "select distinct c from Customer c left join c.identities i"
-                    + " where (:email is null or (i.kind = it.sportello.customer.IdentityKind.EMAIL and i.value like concat('%', :email, '%')))"
-                    + " and (:name is null or lower(c.name) like concat('%', :name, '%'))",
+                    + " where (:emailPattern is null or (i.kind = it.sportello.customer.IdentityKind.EMAIL and i.value like :emailPattern))"
+                    + " and (:namePattern is null or lower(c.name) like :namePattern)",
             countQuery = "select count(distinct c) from Customer c left join c.identities i"
-                    + " where (:email is null or (i.kind = it.sportello.customer.IdentityKind.EMAIL and i.value like concat('%', :email, '%')))"
-                    + " and (:name is null or lower(c.name) like concat('%', :name, '%'))")
-    Page<Customer> search(String email, String name, Pageable pageable);
+                    + " where (:emailPattern is null or (i.kind = it.sportello.customer.IdentityKind.EMAIL and i.value like :emailPattern))"
+                    + " and (:namePattern is null or lower(c.name) like :namePattern)")
+    Page<Customer> search(String emailPattern, String namePattern, Pageable pageable);
 
     List<Customer> findByIdIn(Collection<Long> ids);
 }

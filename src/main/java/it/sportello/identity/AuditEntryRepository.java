@@ -8,7 +8,8 @@ import org.springframework.data.jpa.repository.Query;
 
 interface AuditEntryRepository extends JpaRepository<AuditEntry, Long> {
 
+    /** {@code since} is never null: PostgreSQL cannot type a timestamp parameter in "? is null". */
     @Query("select a from AuditEntry a where (:action is null or a.action = :action)"
-            + " and (:since is null or a.occurredAt >= :since) order by a.occurredAt desc, a.id desc")
+            + " and a.occurredAt >= :since order by a.occurredAt desc, a.id desc")
     Page<AuditEntry> search(String action, Instant since, Pageable pageable);
 }

@@ -44,7 +44,7 @@ public class AuditLog {
 
     @Transactional(readOnly = true)
     public Page<AuditEntry> search(String action, Instant since, Pageable pageable) {
-        return entries.search(action, since, pageable);
+        return entries.search(action, since == null ? Instant.EPOCH : since, pageable);
     }
 
     private void save(UserId actorId, String actor, String action, String target, String details) {

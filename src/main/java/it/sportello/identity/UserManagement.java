@@ -119,7 +119,7 @@ public class UserManagement {
     @Transactional(readOnly = true)
     public Page<User> search(String emailContains, Role role, Pageable pageable) {
         String needle = emailContains == null || emailContains.isBlank() ? null : User.normaliseEmail(emailContains);
-        return users.search(needle, role, pageable);
+        return users.search(needle == null ? null : "%" + needle + "%", role, pageable);
     }
 
     @Transactional(readOnly = true)

@@ -14,9 +14,13 @@ interface UserRepository extends JpaRepository<User, Long> {
 
     boolean existsByRole(Role role);
 
-    @Query("select u from User u where (:email is null or u.email like concat('%', :email, '%'))"
+    /**
+     * Users whose e-mail matches the LIKE pattern (null for any) and with the role (null for any).
+     * The pattern is built by the caller: PostgreSQL cannot type a null parameter inside concat().
+     */
+    @Query("select u from User u where (:emailPattern is null or u.email like :emailPattern)"
             + " and (:role is null or u.role = :role)")
-    Page<User> search(String email, Role role, Pageable pageable);
+    Page<User> search(String emailPattern, Role role, Pageable pageable);
 
     List<User> findByIdIn(Collection<Long> ids);
 }
