@@ -28,6 +28,8 @@ public class TestSettings {
             registry.add("sportello.admin.password", () -> "admin-password-for-tests");
             // Tests make many anonymous calls from one address; the limit itself has its own test.
             registry.add("sportello.limits.anonymous-burst", () -> "100000");
+            // All tests call from 127.0.0.1; per-account throttling is what LoginTests exercises.
+            registry.add("sportello.login.max-failures-per-address", () -> "100000");
             if (TestDatabase.isPostgres()) {
                 registry.add("spring.flyway.default-schema", () -> TestDatabase.SCHEMA);
             }

@@ -20,7 +20,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates {@code Authorization: Bearer <token>}. A presented but unknown token is a 401 at
- * once (never a silent anonymous call), and counts as a failed sign-in for the client's address.
+ * once (never a silent anonymous call) and counts as a failed attempt for the client's address;
+ * past the limit, unknown tokens from that address get 429.
  */
 class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 
@@ -45,18 +46,21 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
             return;
         }
         String address = request.getRemoteAddr();
-        if (throttle.isAddressBlocked(address)) {
-            response.setHeader(
-                    HttpHeaders.RETRY_AFTER, String.valueOf(throttle.window().toSeconds()));
-            problems.write(
-                    response,
-                    HttpStatus.TOO_MANY_REQUESTS,
-                    "Too many failed attempts from this address; try again later");
-            return;
-        }
         Optional<CurrentUser> user =
                 tokens.authenticate(header.substring(BEARER.length()).trim());
         if (user.isEmpty()) {
+            // Only guessing is slowed down: a valid token works whatever others behind the same
+            // address (a proxy, an office NAT) got wrong, since a 256-bit token cannot be guessed.
+            if (throttle.isAddressBlocked(address)) {
+                response.setHeader(
+                        HttpHeaders.RETRY_AFTER,
+                        String.valueOf(throttle.window().toSeconds()));
+                problems.write(
+                        response,
+                        HttpStatus.TOO_MANY_REQUESTS,
+                        "Too many failed attempts from this address; try again later");
+                return;
+            }
             throttle.recordFailure(null, address);
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
             problems.write(response, HttpStatus.UNAUTHORIZED, "The API token is unknown or revoked");
