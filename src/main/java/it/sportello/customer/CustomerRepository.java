@@ -15,13 +15,16 @@ interface CustomerRepository extends JpaRepository<Customer, Long> {
 
     Optional<Customer> findByUserId(Long userId);
 
+    // The casts type a null parameter: PostgreSQL otherwise takes it as bytea and refuses "text like bytea".
     @Query(
-            value = "select distinct c from Customer c left join c.identities i"
-                    + " where (:email is null or (i.kind = it.sportello.customer.IdentityKind.EMAIL and i.value like concat('%', :email, '%')))"
-                    + " and (:name is null or lower(c.name) like concat('%', :name, '%'))",
-            countQuery = "select count(distinct c) from Customer c left join c.identities i"
-                    + " where (:email is null or (i.kind = it.sportello.customer.IdentityKind.EMAIL and i.value like concat('%', :email, '%')))"
-                    + " and (:name is null or lower(c.name) like concat('%', :name, '%'))")
+            value =
+                    "select distinct c from Customer c left join c.identities i"
+                            + " where (cast(:email as String) is null or (i.kind = it.sportello.customer.IdentityKind.EMAIL and i.value like concat('%', cast(:email as String), '%')))"
+                            + " and (cast(:name as String) is null or lower(c.name) like concat('%', cast(:name as String), '%'))",
+            countQuery =
+                    "select count(distinct c) from Customer c left join c.identities i"
+                            + " where (cast(:email as String) is null or (i.kind = it.sportello.customer.IdentityKind.EMAIL and i.value like concat('%', cast(:email as String), '%')))"
+                            + " and (cast(:name as String) is null or lower(c.name) like concat('%', cast(:name as String), '%'))")
     Page<Customer> search(String email, String name, Pageable pageable);
 
     List<Customer> findByIdIn(Collection<Long> ids);
