@@ -45,8 +45,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class TicketManagement {
 
-    /** How often a write that lost a race (a new customer created twice, two messages at once) is tried again. */
-    private static final int ATTEMPTS = 3;
+    /**
+     * How often a write that lost a race is tried again: a new customer created by two requests at
+     * once (the unique address refuses one), a ticket changed between read and write.
+     */
+    private static final int ATTEMPTS = 4;
 
     private final TicketRepository tickets;
     private final MessageRepository messages;
@@ -196,7 +199,8 @@ public class TicketManagement {
         }
         return retrying(() -> transactions.execute(tx -> {
             Instant now = Instant.now(clock);
-            Ticket ticket = visibleTicket(id, actor);
+            // Writers to one ticket queue on its row instead of racing and retrying.
+            Ticket ticket = visibleTicket(id, actor, true);
             Message message;
             if (actor.isCustomer()) {
                 message = ticket.receiveFromCustomer(nextMessageId(), body, orDefault(request.via(), Channel.WEB), now);
@@ -331,7 +335,12 @@ public class TicketManagement {
     }
 
     private Ticket visibleTicket(TicketId id, CurrentUser viewer) {
-        Ticket ticket = tickets.findById(id.value()).orElseThrow(() -> new NotFoundException("Ticket", id.value()));
+        return visibleTicket(id, viewer, false);
+    }
+
+    private Ticket visibleTicket(TicketId id, CurrentUser viewer, boolean lock) {
+        Ticket ticket = (lock ? tickets.findByIdForUpdate(id.value()) : tickets.findById(id.value()))
+                .orElseThrow(() -> new NotFoundException("Ticket", id.value()));
         if (viewer.isCustomer()) {
             boolean own = customers
                     .findByAccount(viewer)
@@ -416,6 +425,16 @@ public class TicketManagement {
         return value == null ? fallback : value;
     }
 
+    /** A short random pause, so writers that collided do not collide again in lockstep. */
+    private static void pauseBeforeRetry(int attempt) {
+        try {
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 10L * attempt + 2));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while retrying a write", e);
+        }
+    }
+
     /**
      * Runs a whole transaction again when it lost a race that a fresh attempt resolves: a new
      * customer created by two requests at once (unique address), two writes to one ticket.
@@ -428,6 +447,7 @@ public class TicketManagement {
                 if (attempt >= ATTEMPTS) {
                     throw e;
                 }
+                pauseBeforeRetry(attempt);
             }
         }
     }

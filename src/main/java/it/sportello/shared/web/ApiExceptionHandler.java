@@ -32,6 +32,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.exc.ValueInstantiationException;
@@ -169,6 +170,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     /** The Jackson failure that knows which field was being read, if any. */
     private static JacksonException outermostWithPath(Throwable e) {
         for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            // A syntax error also knows where it stopped, but no field is to blame: the body is not JSON.
+            if (t instanceof StreamReadException) {
+                return null;
+            }
             if (t instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
                 return jackson;
             }

@@ -92,7 +92,11 @@ public class AttachmentStore {
     }
 
     private void checkType(String fileName, String declaredType, String detected) {
-        if (REFUSED.contains(detected)) {
+        // Tika adds parameters ("application/x-msdownload; format=pe32"): compare the base type.
+        MediaType detectedType = MediaType.parse(detected);
+        String detectedBase =
+                detectedType == null ? detected : detectedType.getBaseType().toString();
+        if (REFUSED.contains(detectedBase)) {
             throw new UnsupportedContentException(fileName + ": files of type " + detected + " are not accepted");
         }
         if (declaredType == null || declaredType.isBlank()) {
