@@ -13,7 +13,15 @@ import java.util.UUID;
  */
 public final class TestDatabase {
 
-    public static final String SCHEMA = "sportello_test";
+    /**
+     * A schema per test run, so runs on one machine (several checkouts, CI beside a developer)
+     * never drop each other's tables. Its name carries its start time; runs older than a day are
+     * cleared away by the next one.
+     */
+    public static final String SCHEMA = "sportello_test_" + System.currentTimeMillis() / 1000 + "_"
+            + UUID.randomUUID().toString().substring(0, 6);
+
+    private static final long STALE_AFTER_SECONDS = 24 * 3600;
 
     private static final boolean POSTGRES = "postgres".equals(System.getProperty("sportello.test.database"));
     private static final String POSTGRES_URL =
@@ -48,12 +56,44 @@ public final class TestDatabase {
         }
         try (Connection connection = DriverManager.getConnection(POSTGRES_URL, username(), "");
                 Statement statement = connection.createStatement()) {
-            statement.execute("drop schema if exists " + SCHEMA + " cascade");
+            dropStaleSchemas(statement);
             statement.execute("create schema " + SCHEMA);
+            Runtime.getRuntime().addShutdownHook(new Thread(TestDatabase::dropOwnSchema, "drop-test-schema"));
         } catch (SQLException e) {
             unavailable = "PostgreSQL at " + POSTGRES_URL + " is not reachable (" + e.getMessage() + ")";
         }
         prepared = true;
         return unavailable;
+    }
+
+    /** Best effort: a schema left behind is cleared by a later run. */
+    private static void dropOwnSchema() {
+        try (Connection connection = DriverManager.getConnection(POSTGRES_URL, username(), "");
+                Statement statement = connection.createStatement()) {
+            statement.execute("set lock_timeout = '5s'");
+            statement.execute("drop schema if exists " + SCHEMA + " cascade");
+        } catch (SQLException ignored) {
+            // the next run's clean-up takes care of it
+        }
+    }
+
+    private static void dropStaleSchemas(Statement statement) throws SQLException {
+        long now = System.currentTimeMillis() / 1000;
+        java.util.List<String> stale = new java.util.ArrayList<>();
+        try (var schemas = statement.executeQuery(
+                "select schema_name from information_schema.schemata where schema_name like 'sportello\\_test\\_%'")) {
+            while (schemas.next()) {
+                String name = schemas.getString(1);
+                String[] parts = name.split("_");
+                if (parts.length >= 3
+                        && parts[2].matches("\\d+")
+                        && now - Long.parseLong(parts[2]) > STALE_AFTER_SECONDS) {
+                    stale.add(name);
+                }
+            }
+        }
+        for (String name : stale) {
+            statement.execute("drop schema if exists " + name + " cascade");
+        }
     }
 }
