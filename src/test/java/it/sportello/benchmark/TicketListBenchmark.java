@@ -60,10 +60,19 @@ class TicketListBenchmark {
                     .version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(5))
                     .build();
-            for (var variant : variants.entrySet()) {
-                results.put(variant.getKey(), measure(http, URI.create(app.base() + variant.getValue())));
+            Map<String, HttpRequest> calls = new LinkedHashMap<>();
+            variants.forEach((name, path) -> {
+                calls.put(name, request(URI.create(app.base() + path)));
+                results.put(name, new Measured(requests));
+            });
+            // Round-robin, warm-up included, so JIT warm-up and the machine's noise fall on every variant alike.
+            for (int i = 0; i < warmup + requests; i++) {
+                for (var call : calls.entrySet()) {
+                    results.get(call.getKey()).send(http, call.getValue(), i - warmup);
+                }
             }
         }
+        results.values().forEach(Measured::summarise);
         Measured target = results.values().iterator().next();
         report(variants, results);
         long failures = results.values().stream().mapToLong(m -> m.failures).sum();
@@ -123,37 +132,13 @@ class TicketListBenchmark {
         }
     }
 
-    private Measured measure(HttpClient http, URI uri) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(uri)
+    private static HttpRequest request(URI uri) {
+        return HttpRequest.newBuilder(uri)
                 .timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + Bench.TOKEN)
                 .header("Accept", "application/json")
                 .GET()
                 .build();
-        Measured m = new Measured();
-        long[] nanos = new long[requests];
-        for (int i = 0; i < warmup + requests; i++) {
-            long t0 = System.nanoTime();
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            long took = System.nanoTime() - t0;
-            if (i >= warmup) {
-                nanos[i - warmup] = took;
-            }
-            if (response.statusCode() != 200) {
-                m.failed(response.statusCode() + " " + response.body());
-                continue;
-            }
-            if (i == 0) {
-                JsonNode page = JSON.readTree(response.body());
-                m.total = page.get("total").asLong();
-                m.rows = page.get("items").size();
-                if (m.rows == 0) {
-                    m.failed("no rows for " + uri);
-                }
-            }
-        }
-        m.latencies = Bench.Latencies.of(nanos);
-        return m;
     }
 
     private void report(Map<String, String> variants, Map<String, Measured> results) {
@@ -198,11 +183,40 @@ class TicketListBenchmark {
     }
 
     private static final class Measured {
+        final long[] nanos;
         Bench.Latencies latencies;
-        long total;
+        long total = -1;
         int rows;
         long failures;
         final List<String> errors = new ArrayList<>();
+
+        Measured(int requests) {
+            nanos = new long[requests];
+        }
+
+        /** One request; {@code index} below 0 is warm-up and not timed. */
+        void send(HttpClient http, HttpRequest request, int index) throws Exception {
+            long t0 = System.nanoTime();
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            long took = System.nanoTime() - t0;
+            if (index >= 0) {
+                nanos[index] = took;
+            }
+            if (response.statusCode() != 200) {
+                failed(response.statusCode() + " " + response.body());
+            } else if (total < 0) {
+                JsonNode page = JSON.readTree(response.body());
+                total = page.get("total").asLong();
+                rows = page.get("items").size();
+                if (rows == 0) {
+                    failed("no rows for " + request.uri());
+                }
+            }
+        }
+
+        void summarise() {
+            latencies = Bench.Latencies.of(nanos);
+        }
 
         void failed(String error) {
             failures++;
