@@ -87,18 +87,15 @@ public class ApiTokens {
         if (secret == null || secret.isBlank() || secret.length() > 200) {
             return Optional.empty();
         }
-        return tokens.findByTokenHash(hash(secret))
-                .filter(ApiToken::isActive)
-                .flatMap(token -> users.findById(token.owner().value())
-                        .filter(User::active)
-                        .map(user -> {
-                            Instant now = Instant.now(clock);
-                            if (token.lastUsedAt() == null
-                                    || token.lastUsedAt().isBefore(now.minus(LAST_USED_GRANULARITY))) {
-                                token.markUsed(now);
-                            }
-                            return user.asCurrentUser();
-                        }));
+        return tokens.findActiveWithOwner(hash(secret)).map(found -> {
+            ApiToken token = found.token();
+            User owner = found.owner();
+            Instant now = Instant.now(clock);
+            if (token.lastUsedAt() == null || token.lastUsedAt().isBefore(now.minus(LAST_USED_GRANULARITY))) {
+                token.markUsed(now);
+            }
+            return owner.asCurrentUser();
+        });
     }
 
     static String hash(String secret) {

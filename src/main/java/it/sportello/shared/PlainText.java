@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
  */
 public final class PlainText {
 
+    private static final Pattern BLANK_RUN = Pattern.compile("\\s+");
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\t]]|[\\u200B\\u2028\\u2029\\uFEFF]");
 
     private PlainText() {}
@@ -25,6 +26,6 @@ public final class PlainText {
 
     /** A single-line value (a name, a subject): line breaks and runs of blank space fold to one space. */
     public static String line(String text) {
-        return clean(text).replaceAll("\\s+", " ");
+        return BLANK_RUN.matcher(clean(text)).replaceAll(" ");
     }
 }

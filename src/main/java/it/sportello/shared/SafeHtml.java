@@ -16,6 +16,8 @@ import org.jsoup.select.NodeVisitor;
  */
 public record SafeHtml(String html, String text) {
 
+    private static final java.util.regex.Pattern PARAGRAPH_BREAK = java.util.regex.Pattern.compile("\n\\s*\n");
+
     private static final Safelist ALLOWED = Safelist.relaxed()
             .removeTags("img")
             .addAttributes("a", "rel", "target")
@@ -64,7 +66,7 @@ public record SafeHtml(String html, String text) {
     public static SafeHtml fromPlainText(String text) {
         String clean = PlainText.clean(text);
         StringBuilder html = new StringBuilder();
-        for (String paragraph : clean.split("\n\\s*\n")) {
+        for (String paragraph : PARAGRAPH_BREAK.split(clean)) {
             if (paragraph.isBlank()) {
                 continue;
             }
