@@ -5,6 +5,7 @@ import static it.sportello.support.Desk.ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import it.sportello.support.Api;
+import it.sportello.support.ApiTestCase;
 import it.sportello.support.Browser;
 import it.sportello.support.Desk;
 import it.sportello.support.IntegrationTest;
@@ -15,28 +16,14 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /** What operators and integrators rely on: health probes, metrics, API docs and clean error answers. */
 @IntegrationTest
-class OperationsTests {
+class OperationsTests extends ApiTestCase {
 
     private static final Pattern STACK_FRAME = Pattern.compile("\\bat [\\w$.]+\\([\\w$]+\\.java:\\d+\\)");
-
-    @LocalServerPort
-    int port;
-
-    Api api;
-    Desk desk;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        desk = new Desk(api);
-    }
 
     @Test
     void reportsHealthWithoutAuthenticationOrDetails() {

@@ -5,30 +5,17 @@ import static it.sportello.support.Desk.ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import it.sportello.support.Api;
+import it.sportello.support.ApiTestCase;
 import it.sportello.support.Desk;
 import it.sportello.support.IntegrationTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 @IntegrationTest
-class CustomerApiTests {
-
-    @LocalServerPort
-    int port;
-
-    Api api;
-    Desk desk;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        desk = new Desk(api);
-    }
+class CustomerApiTests extends ApiTestCase {
 
     @Test
     void createsACustomerAndShowsThem() {

@@ -5,6 +5,7 @@ import static it.sportello.support.Desk.ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import it.sportello.support.Api;
+import it.sportello.support.ApiTestCase;
 import it.sportello.support.AuditTrail;
 import it.sportello.support.Browser;
 import it.sportello.support.Desk;
@@ -13,24 +14,16 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 @IntegrationTest
-class AuditApiTests {
+class AuditApiTests extends ApiTestCase {
 
-    @LocalServerPort
-    int port;
-
-    Api api;
-    Desk desk;
     AuditTrail audit;
     Instant since;
 
     @BeforeEach
     void setUp() {
-        api = new Api(port);
-        desk = new Desk(api);
         audit = new AuditTrail(api);
         since = Instant.now().minusSeconds(2);
     }

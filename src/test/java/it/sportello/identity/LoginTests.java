@@ -6,28 +6,23 @@ import static it.sportello.support.Desk.ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import it.sportello.support.Api;
+import it.sportello.support.ApiTestCase;
 import it.sportello.support.Browser;
 import it.sportello.support.IntegrationTest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Signing in with the form at /login, in a browser that keeps its cookies and sees every redirect. */
 @IntegrationTest
-class LoginTests {
+class LoginTests extends ApiTestCase {
 
     private static final String PASSWORD = "una-password-sicura";
 
-    @LocalServerPort
-    int port;
-
-    Api api;
     Browser browser;
 
     @BeforeEach
     void setUp() {
-        api = new Api(port);
         browser = new Browser(port);
     }
 

@@ -5,15 +5,14 @@ import static it.sportello.support.Desk.ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import it.sportello.support.Api;
+import it.sportello.support.ApiTestCase;
 import it.sportello.support.AuditTrail;
 import it.sportello.support.Desk;
 import it.sportello.support.IntegrationTest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -21,19 +20,7 @@ import tools.jackson.databind.JsonNode;
  * on a desk of its own: this shared database may hold admins made by other tests.
  */
 @IntegrationTest
-class UserApiTests {
-
-    @LocalServerPort
-    int port;
-
-    Api api;
-    Desk desk;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        desk = new Desk(api);
-    }
+class UserApiTests extends ApiTestCase {
 
     @Test
     void createsAUserAndShowsIt() {

@@ -5,6 +5,7 @@ import static it.sportello.support.Desk.ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import it.sportello.support.Api;
+import it.sportello.support.ApiTestCase;
 import it.sportello.support.Desk;
 import it.sportello.support.IntegrationTest;
 import java.awt.image.BufferedImage;
@@ -17,11 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.ContentDisposition;
 import tools.jackson.databind.JsonNode;
 
@@ -30,24 +29,12 @@ import tools.jackson.databind.JsonNode;
  * always served as a download that a browser will not run, and carried along by a merge.
  */
 @IntegrationTest
-class AttachmentTests {
+class AttachmentTests extends ApiTestCase {
 
     private static final String TICKETS = "/api/v1/tickets";
     private static final byte[] PDF =
             ("%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n")
                     .getBytes(StandardCharsets.US_ASCII);
-
-    @LocalServerPort
-    int port;
-
-    Api api;
-    Desk desk;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        desk = new Desk(api);
-    }
 
     @Test
     void aMultipartCreateStoresTheTicketWithItsFiles() throws IOException {

@@ -5,6 +5,7 @@ import static it.sportello.support.Desk.ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import it.sportello.support.Api;
+import it.sportello.support.ApiTestCase;
 import it.sportello.support.Desk;
 import it.sportello.support.IntegrationTest;
 import java.util.ArrayList;
@@ -22,7 +23,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -31,22 +31,15 @@ import tools.jackson.databind.JsonNode;
  * management retries (messages, a new customer) all succeed exactly once.
  */
 @IntegrationTest
-class TicketConcurrencyTests {
+class TicketConcurrencyTests extends ApiTestCase {
 
     private static final String TICKETS = "/api/v1/tickets";
     private static final List<String> PRIORITIES = List.of("low", "normal", "high", "urgent");
 
-    @LocalServerPort
-    int port;
-
-    Api api;
-    Desk desk;
     ExecutorService pool;
 
     @BeforeEach
     void setUp() {
-        api = new Api(port);
-        desk = new Desk(api);
         pool = Executors.newFixedThreadPool(12);
     }
 

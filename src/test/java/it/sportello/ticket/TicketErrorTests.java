@@ -7,6 +7,7 @@ import static it.sportello.ticket.Problems.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import it.sportello.support.Api;
+import it.sportello.support.ApiTestCase;
 import it.sportello.support.Desk;
 import it.sportello.support.IntegrationTest;
 import java.io.IOException;
@@ -19,12 +20,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -33,24 +32,12 @@ import tools.jackson.databind.JsonNode;
  * a ticket nor a customer nor a stored file behind.
  */
 @IntegrationTest
-class TicketErrorTests {
+class TicketErrorTests extends ApiTestCase {
 
     private static final String TICKETS = "/api/v1/tickets";
 
-    @LocalServerPort
-    int port;
-
     @Value("${sportello.attachments.directory}")
     Path attachmentDirectory;
-
-    Api api;
-    Desk desk;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        desk = new Desk(api);
-    }
 
     // --- 400: the body
 

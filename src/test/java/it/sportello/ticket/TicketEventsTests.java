@@ -5,6 +5,7 @@ import static it.sportello.support.Desk.ADMIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import it.sportello.support.Api;
+import it.sportello.support.ApiTestCase;
 import it.sportello.support.Desk;
 import it.sportello.support.IntegrationTest;
 import java.sql.Timestamp;
@@ -15,10 +16,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.util.AopTestUtils;
 import tools.jackson.databind.JsonNode;
@@ -29,28 +28,16 @@ import tools.jackson.databind.JsonNode;
  * a re-delivered event is written once.
  */
 @IntegrationTest
-class TicketEventsTests {
+class TicketEventsTests extends ApiTestCase {
 
     private static final String TICKETS = "/api/v1/tickets";
     private static final Duration PATIENCE = Duration.ofSeconds(10);
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     JdbcTemplate jdbc;
 
     @Autowired
     TicketTimeline timeline;
-
-    Api api;
-    Desk desk;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        desk = new Desk(api);
-    }
 
     @Test
     void aStatusChangeAndAnAssignmentReachTheTimelineThroughTheRegistry() {
