@@ -10,7 +10,9 @@ import org.springframework.data.jpa.repository.Query;
 
 interface CustomerRepository extends JpaRepository<Customer, Long> {
 
-    @Query("select i.customer from CustomerIdentity i where i.kind = :kind and i.value = :value")
+    /** The owner of an address with all their addresses, in one query: every intake asks this. */
+    @Query("select c from Customer c left join fetch c.organisation join fetch c.identities"
+            + " where c.id = (select i.customer.id from CustomerIdentity i where i.kind = :kind and i.value = :value)")
     Optional<Customer> findByIdentity(IdentityKind kind, String value);
 
     Optional<Customer> findByUserId(Long userId);

@@ -1,5 +1,7 @@
 package it.sportello.identity;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import it.sportello.shared.NotFoundException;
 import it.sportello.shared.PlainText;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +16,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Issues, checks and revokes API tokens. Tokens carry 256 random bits, so a fast hash (SHA-256)
@@ -33,8 +38,27 @@ public class ApiTokens {
     private final AuditLog audit;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    private final TransactionTemplate transactions;
 
-    ApiTokens(ApiTokenRepository tokens, UserRepository users, AuditLog audit, Clock clock) {
+    /**
+     * How long a checked token is believed without asking the database again. Every API call
+     * checks its token; a few seconds of trust takes that query (and its transaction) off the
+     * hot path, at the price of a revocation reaching other nodes that much later.
+     */
+    static final Duration RECHECK_AFTER = Duration.ofSeconds(5);
+
+    private final Cache<String, CurrentUser> recentlyChecked = Caffeine.newBuilder()
+            .expireAfterWrite(RECHECK_AFTER)
+            .maximumSize(10_000)
+            .build();
+
+    ApiTokens(
+            ApiTokenRepository tokens,
+            UserRepository users,
+            AuditLog audit,
+            PlatformTransactionManager transactionManager,
+            Clock clock) {
+        this.transactions = new TransactionTemplate(transactionManager);
         this.tokens = tokens;
         this.users = users;
         this.audit = audit;
@@ -74,6 +98,7 @@ public class ApiTokens {
     public void revoke(long tokenId) {
         ApiToken token = tokens.findById(tokenId).orElseThrow(() -> new NotFoundException("Token", tokenId));
         token.revoke(Instant.now(clock));
+        forgetCheckedTokens();
         audit.record("token.revoked", "token:" + tokenId, token.name());
     }
 
@@ -83,19 +108,35 @@ public class ApiTokens {
     }
 
     /** The active user a presented token acts as; empty for an unknown or revoked token or an inactive owner. */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public Optional<CurrentUser> authenticate(String secret) {
         if (secret == null || secret.isBlank() || secret.length() > 200) {
             return Optional.empty();
         }
-        return tokens.findActiveWithOwner(hash(secret)).map(found -> {
-            ApiToken token = found.token();
-            User owner = found.owner();
-            Instant now = Instant.now(clock);
-            if (token.lastUsedAt() == null || token.lastUsedAt().isBefore(now.minus(LAST_USED_GRANULARITY))) {
-                token.markUsed(now);
-            }
-            return owner.asCurrentUser();
-        });
+        String hash = hash(secret);
+        CurrentUser known = recentlyChecked.getIfPresent(hash);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<CurrentUser> checked =
+                transactions.execute(tx -> tokens.findActiveWithOwner(hash).map(found -> {
+                    ApiToken token = found.token();
+                    Instant now = Instant.now(clock);
+                    if (token.lastUsedAt() == null || token.lastUsedAt().isBefore(now.minus(LAST_USED_GRANULARITY))) {
+                        token.markUsed(now);
+                    }
+                    return found.owner().asCurrentUser();
+                }));
+        checked.ifPresent(owner -> recentlyChecked.put(hash, owner));
+        return checked;
+    }
+
+    /**
+     * Forgets every recently checked token on this node, so a revoked token or a changed user
+     * takes effect here at once (other nodes follow within {@link #RECHECK_AFTER}).
+     */
+    public void forgetCheckedTokens() {
+        recentlyChecked.invalidateAll();
     }
 
     static String hash(String secret) {

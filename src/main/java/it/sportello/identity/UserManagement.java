@@ -31,6 +31,7 @@ public class UserManagement {
     private final AgentGroupRepository groups;
     private final PasswordEncoder passwordEncoder;
     private final AuditLog audit;
+    private final ApiTokens tokens;
     private final Clock clock;
 
     UserManagement(
@@ -38,11 +39,13 @@ public class UserManagement {
             AgentGroupRepository groups,
             PasswordEncoder passwordEncoder,
             AuditLog audit,
+            ApiTokens tokens,
             Clock clock) {
         this.users = users;
         this.groups = groups;
         this.passwordEncoder = passwordEncoder;
         this.audit = audit;
+        this.tokens = tokens;
         this.clock = clock;
     }
 
@@ -103,6 +106,8 @@ public class UserManagement {
             audit.record("user.password_changed", target(user), null);
         }
         audit.record("user.updated", target(user), null);
+        // A changed role or a deactivated account must not keep acting through a remembered token.
+        tokens.forgetCheckedTokens();
         return user;
     }
 
