@@ -1,6 +1,7 @@
 -- One ticket intake as PostgreSQL sees it (what POST /api/v1/tickets sends for a new customer):
 -- the database-only ceiling for IntakeBenchmark. On a schema seeded by TicketListBenchmark:
 --   psql -h 127.0.0.1 -U postgres -d test -c 'create sequence if not exists sportello_bench.pgb_seq'
+--   (it adds rows: rerun TicketListBenchmark with -Dbench.reseed=true afterwards for a clean 1,000,000)
 --   pgbench -h 127.0.0.1 -U postgres -n -c 8 -j 2 -T 15 -f src/test/resources/benchmark/pgbench-intake.sql test
 -- and compare with pgbench-raw.sql in the same run.
 BEGIN;
