@@ -150,18 +150,8 @@ class AttachmentTests extends ApiTestCase {
                 "rapporto\u0007finale.txt => rapportofinale.txt"
             })
     void fileNamesAreStrippedOfPathsAndUnsafeCharacters(String sent, String stored) {
-        Api.Reply created = api.multipart(
-                TICKETS,
-                ADMIN,
-                "ticket",
-                object(
-                        "subject",
-                        Api.unique("nome"),
-                        "customer",
-                        object("email", Api.unique("nome") + "@example.it"),
-                        "message",
-                        object("body", "File")),
-                Map.of("f", new Api.FilePart(sent, "text/plain", "contenuto".getBytes())));
+        Api.Reply created =
+                ticketWithFile("nome", "File", new Api.FilePart(sent, "text/plain", "contenuto".getBytes()));
 
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         JsonNode attachment =
@@ -178,18 +168,7 @@ class AttachmentTests extends ApiTestCase {
                 "<!DOCTYPE html><html><head><title>x</title></head><body><script>alert(document.cookie)</script></body></html>"
                         .getBytes(StandardCharsets.UTF_8);
 
-        Api.Reply created = api.multipart(
-                TICKETS,
-                ADMIN,
-                "ticket",
-                object(
-                        "subject",
-                        Api.unique("html"),
-                        "customer",
-                        object("email", Api.unique("html") + "@example.it"),
-                        "message",
-                        object("body", "Pagina")),
-                Map.of("f", new Api.FilePart("pagina.html", "text/html", html)));
+        Api.Reply created = ticketWithFile("html", "Pagina", new Api.FilePart("pagina.html", "text/html", html));
 
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         JsonNode attachment =
@@ -247,18 +226,8 @@ class AttachmentTests extends ApiTestCase {
 
     @Test
     void anEmptyFilePartIsIgnored() {
-        Api.Reply created = api.multipart(
-                TICKETS,
-                ADMIN,
-                "ticket",
-                object(
-                        "subject",
-                        Api.unique("vuoto"),
-                        "customer",
-                        object("email", Api.unique("vuoto") + "@example.it"),
-                        "message",
-                        object("body", "Niente allegati veri")),
-                Map.of("f", new Api.FilePart("vuoto.txt", "text/plain", new byte[0])));
+        Api.Reply created = ticketWithFile(
+                "vuoto", "Niente allegati veri", new Api.FilePart("vuoto.txt", "text/plain", new byte[0]));
 
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         assertThat(created.json().get("messages").get(0).get("attachments")).isEmpty();
@@ -281,5 +250,21 @@ class AttachmentTests extends ApiTestCase {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ImageIO.write(image, "png", out);
         return out.toByteArray();
+    }
+
+    /** A new ticket for a new customer, opened by an admin with one attached file. */
+    private Api.Reply ticketWithFile(String label, String body, Api.FilePart file) {
+        return api.multipart(
+                TICKETS,
+                ADMIN,
+                "ticket",
+                object(
+                        "subject",
+                        Api.unique(label),
+                        "customer",
+                        object("email", Api.unique(label) + "@example.it"),
+                        "message",
+                        object("body", body)),
+                Map.of("f", file));
     }
 }
