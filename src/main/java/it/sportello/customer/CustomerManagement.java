@@ -140,11 +140,6 @@ public class CustomerManagement {
     }
 
     @Transactional(readOnly = true)
-    public Optional<Customer> findByPhone(String phone) {
-        return customers.findByIdentity(IdentityKind.PHONE, IdentityKind.PHONE.normalise(phone));
-    }
-
-    @Transactional(readOnly = true)
     public Page<Customer> search(String emailContains, String nameContains, Pageable pageable) {
         return customers.search(containing(emailContains), containing(nameContains), pageable);
     }

@@ -268,6 +268,7 @@ class DemoData implements ApplicationRunner {
                                 null,
                                 List.of()),
                         agent)
+                .details()
                 .ticket();
     }
 

@@ -211,10 +211,7 @@ public class UserManagement {
         if (user.role() == Role.ADMIN
                 && user.active()
                 && !staysAdmin
-                && users.search(null, Role.ADMIN, Pageable.unpaged()).stream()
-                                .filter(User::active)
-                                .count()
-                        <= 1) {
+                && users.countByRoleAndActiveTrue(Role.ADMIN) <= 1) {
             throw new ConflictException("The last active admin cannot be demoted or deactivated");
         }
     }

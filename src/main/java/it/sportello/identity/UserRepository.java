@@ -14,6 +14,8 @@ interface UserRepository extends JpaRepository<User, Long> {
 
     boolean existsByRole(Role role);
 
+    long countByRoleAndActiveTrue(Role role);
+
     /**
      * Users whose e-mail matches the LIKE pattern (null for any) and with the role (null for any).
      * The pattern is built by the caller: PostgreSQL cannot type a null parameter inside concat().

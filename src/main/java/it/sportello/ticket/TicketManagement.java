@@ -140,8 +140,11 @@ public class TicketManagement {
             Map<MessageId, List<Attachment>> attachments,
             List<TicketActivity> activity) {}
 
-    /** Opens a ticket with its first message; answers with what was stored, so callers need not read it back. */
-    public TicketDetails open(NewTicket request, CurrentUser actor) {
+    /** A new ticket as stored, with the customer it is for: what a caller needs to show it without reading it back. */
+    public record Opened(TicketDetails details, Customer requester) {}
+
+    /** Opens a ticket with its first message. */
+    public Opened open(NewTicket request, CurrentUser actor) {
         String subject = PlainText.line(request.subject());
         if (subject.isEmpty()) {
             throw new InvalidInputException("subject", "must not be blank");
@@ -184,8 +187,13 @@ public class TicketManagement {
             tickets.save(ticket);
             messages.save(first);
             List<Attachment> files = attach(first, request.uploads(), now);
-            return new TicketDetails(
-                    ticket, List.of(first), files.isEmpty() ? Map.of() : Map.of(first.messageId(), files), List.of());
+            return new Opened(
+                    new TicketDetails(
+                            ticket,
+                            List.of(first),
+                            files.isEmpty() ? Map.of() : Map.of(first.messageId(), files),
+                            List.of()),
+                    requester);
         }));
     }
 
@@ -293,10 +301,6 @@ public class TicketManagement {
                             .collect(Collectors.groupingBy(Attachment::messageId));
             return new TicketDetails(ticket, conversation, files, viewer.isStaff() ? timeline.of(id) : List.of());
         });
-    }
-
-    public Ticket get(TicketId id, CurrentUser viewer) {
-        return readOnly.execute(tx -> visibleTicket(id, viewer));
     }
 
     public Page<Ticket> search(TicketSearch search, CurrentUser viewer, Pageable pageable) {

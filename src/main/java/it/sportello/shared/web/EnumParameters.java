@@ -1,6 +1,6 @@
 package it.sportello.shared.web;
 
-import java.util.Locale;
+import it.sportello.shared.EnumCodes;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.core.convert.converter.ConverterFactory;
@@ -25,11 +25,8 @@ class EnumParameters implements WebMvcConfigurer {
         @Override
         public <T extends Enum> Converter<String, T> getConverter(Class<T> targetType) {
             return source -> {
-                String wanted = source.trim().replace('-', '_').toUpperCase(Locale.ROOT);
-                if (wanted.isEmpty()) {
-                    return null;
-                }
-                return (T) Enum.valueOf((Class) targetType, wanted);
+                String wanted = source.trim().replace('-', '_');
+                return wanted.isEmpty() ? null : (T) EnumCodes.parse((Class) targetType, wanted, "value");
             };
         }
     }

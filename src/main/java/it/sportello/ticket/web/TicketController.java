@@ -172,7 +172,7 @@ class TicketController {
                         ref.phone(),
                         ref.name(),
                         ref.locale());
-        TicketManagement.TicketDetails opened = tickets.open(
+        TicketManagement.Opened opened = tickets.open(
                 new TicketManagement.NewTicket(
                         form.subject(),
                         requester,
@@ -185,7 +185,7 @@ class TicketController {
                         form.assigneeId() == null ? null : new UserId(form.assigneeId()),
                         uploads(files)),
                 user);
-        TicketView view = views.full(opened);
+        TicketView view = views.full(opened.details(), opened.requester());
         return ResponseEntity.created(URI.create("/api/v1/tickets/" + view.id()))
                 .eTag(String.valueOf(view.version()))
                 .body(view);

@@ -29,12 +29,20 @@ class TicketViews {
     }
 
     List<TicketView> summaries(List<Ticket> tickets) {
-        Names names = names(tickets, List.of());
+        Names names = names(tickets, List.of(), Map.of());
         return tickets.stream().map(t -> TicketView.of(t, names, null, null)).toList();
     }
 
     TicketView full(TicketDetails details) {
-        Names names = names(List.of(details.ticket()), details.messages());
+        return full(details, names(List.of(details.ticket()), details.messages(), Map.of()));
+    }
+
+    /** A ticket whose requester the caller already holds (a ticket just opened): no need to look them up. */
+    TicketView full(TicketDetails details, Customer requester) {
+        return full(details, names(List.of(details.ticket()), details.messages(), Map.of(requester.id(), requester)));
+    }
+
+    private TicketView full(TicketDetails details, Names names) {
         List<TicketView.MessageView> messages = details.messages().stream()
                 .map(m -> TicketView.MessageView.of(
                         m, names, details.attachments().getOrDefault(m.messageId(), List.of())))
@@ -45,10 +53,10 @@ class TicketViews {
     }
 
     TicketView.MessageView message(Message message, List<Attachment> attachments) {
-        return TicketView.MessageView.of(message, names(List.of(), List.of(message)), attachments);
+        return TicketView.MessageView.of(message, names(List.of(), List.of(message), Map.of()), attachments);
     }
 
-    private Names names(List<Ticket> tickets, List<Message> messages) {
+    private Names names(List<Ticket> tickets, List<Message> messages, Map<CustomerId, Customer> known) {
         Set<CustomerId> customerIds = new HashSet<>();
         Set<UserId> userIds = new HashSet<>();
         tickets.forEach(t -> {
@@ -59,7 +67,10 @@ class TicketViews {
             m.authorCustomer().ifPresent(customerIds::add);
             m.authorUser().ifPresent(userIds::add);
         });
-        return new Names(customers.findAll(customerIds), users.findAll(userIds));
+        customerIds.removeAll(known.keySet());
+        Map<CustomerId, Customer> people = new java.util.HashMap<>(known);
+        people.putAll(customers.findAll(customerIds));
+        return new Names(people, users.findAll(userIds));
     }
 
     /** The people a set of views mentions, looked up once. */
