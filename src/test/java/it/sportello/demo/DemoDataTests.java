@@ -68,7 +68,8 @@ class DemoDataTests {
 
         assertThat(browser.redirectTarget(browser.signIn("giulia.rossi@bottegaverde.example", DemoData.PASSWORD)))
                 .isEqualTo("/");
-        assertThat(browser.get("/").body()).contains("Ciao, Giulia Rossi.");
+        assertThat(browser.redirectTarget(browser.get("/"))).isEqualTo("/inbox");
+        assertThat(browser.get("/inbox").body()).contains("Giulia Rossi");
     }
 
     @Test

@@ -55,7 +55,8 @@ class BootstrapTests {
         HttpResponse<String> signedIn = browser.signIn("titolare@bottega.example", "una-password-da-operatore");
 
         assertThat(browser.redirectTarget(signedIn)).isEqualTo("/");
-        assertThat(browser.get("/").body()).contains("Ciao, Titolare Bottega.").contains("Amministratore");
+        assertThat(browser.redirectTarget(browser.get("/"))).isEqualTo("/inbox");
+        assertThat(browser.get("/inbox").body()).contains("Titolare Bottega").contains("Utenti");
         assertThat(output.getAll())
                 .containsIgnoringCase("Created the first admin titolare@bottega.example")
                 .doesNotContain("generated password")

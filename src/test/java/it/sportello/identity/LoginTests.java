@@ -75,16 +75,17 @@ class LoginTests extends ApiTestCase {
     }
 
     @Test
-    void signsInWithGoodCredentialsAndGreetsTheUserByName() {
+    void signsInWithGoodCredentialsAndLandsAnAgentInTheInbox() {
         String email = user("Lucia Gallo");
 
         HttpResponse<String> signedIn = browser.signIn(email.toUpperCase(), PASSWORD);
 
         assertThat(signedIn.statusCode()).isEqualTo(302);
         assertThat(browser.redirectTarget(signedIn)).isEqualTo("/");
-        HttpResponse<String> home = browser.get("/");
-        assertThat(home.statusCode()).isEqualTo(200);
-        assertThat(home.body()).contains("Ciao, Lucia Gallo.").contains("Ruolo: Operatore");
+        assertThat(browser.redirectTarget(browser.get("/"))).isEqualTo("/inbox");
+        HttpResponse<String> inbox = browser.get("/inbox");
+        assertThat(inbox.statusCode()).isEqualTo(200);
+        assertThat(inbox.body()).contains("Lucia Gallo").doesNotContain("/admin/users");
     }
 
     @Test
@@ -149,7 +150,7 @@ class LoginTests extends ApiTestCase {
     void signsOut() {
         String email = user("Uscita Veloce");
         browser.signIn(email, PASSWORD);
-        HttpResponse<String> home = browser.get("/");
+        HttpResponse<String> home = browser.get("/inbox");
         assertThat(home.statusCode()).isEqualTo(200);
 
         HttpResponse<String> signedOut = browser.post("/logout", form("_csrf", Browser.csrfToken(home.body())));

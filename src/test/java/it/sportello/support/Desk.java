@@ -22,27 +22,23 @@ public final class Desk {
     }
 
     /** A user and an API token acting as them. */
-    public record Person(long id, String email, String token) {}
+    public record Person(long id, String email, String token, String password) {}
 
     public Person user(String role) {
         String email = Api.unique(role) + "@sportello.test";
         Api.Reply created = api.post(
                 "/api/v1/users",
                 ADMIN,
-                object(
-                        "email",
-                        email,
-                        "displayName",
-                        "Test " + role,
-                        "role",
-                        role,
-                        "password",
-                        "password-for-" + role));
+                object("email", email, "displayName", "Test " + role, "role", role, "password", passwordFor(role)));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         long id = created.json().get("id").asLong();
         Api.Reply token = api.post("/api/v1/tokens", ADMIN, object("name", "test " + role, "userId", id));
         assertThat(token.status()).as(token.toString()).isEqualTo(201);
-        return new Person(id, email, token.json().get("token").asString());
+        return new Person(id, email, token.json().get("token").asString(), passwordFor(role));
+    }
+
+    private static String passwordFor(String role) {
+        return "password-for-" + role;
     }
 
     public Person agent() {

@@ -1,7 +1,9 @@
 package it.sportello.identity.internal;
 
 import it.sportello.identity.ApiTokens;
+import it.sportello.identity.CurrentUser;
 import it.sportello.shared.web.ProblemWriter;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -14,8 +16,10 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
  * Two doors. The API ({@code /api}, {@code /actuator}) is stateless: bearer tokens, problem+json
@@ -76,30 +80,61 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain webChain(HttpSecurity http, LoginThrottle throttle) throws Exception {
-        http.authorizeHttpRequests(requests -> requests.requestMatchers(
-                                "/login",
-                                "/login/**",
-                                "/error",
-                                "/css/**",
-                                "/js/**",
-                                "/images/**",
-                                "/webjars/**",
-                                "/favicon.ico")
+        http.authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC_PAGES)
                         .permitAll()
+                        .requestMatchers("/portal", "/portal/**")
+                        .hasRole("CUSTOMER")
+                        .requestMatchers("/admin/**")
+                        .hasRole("ADMIN")
+                        .requestMatchers("/inbox", "/inbox/**", "/tickets/**")
+                        .hasRole("AGENT")
                         .anyRequest()
                         .authenticated())
                 .formLogin(form -> form.loginPage("/login")
                         .usernameParameter("username")
                         .passwordParameter("password")
                         .defaultSuccessUrl("/", false)
-                        .failureUrl("/login?error")
+                        .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
+                                + (isPortal(request) ? "/portal/login?error" : "/login?error")))
                         .permitAll())
-                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                // Customers who reach a portal page signed out sign in on the portal's own page.
+                .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
+                        new LoginUrlAuthenticationEntryPoint("/portal/login"),
+                        PathPatternRequestMatcher.pathPattern("/portal/**")))
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler((request, response, auth) -> {
+                    boolean customer =
+                            auth != null && auth.getPrincipal() instanceof CurrentUser user && user.isCustomer();
+                    response.sendRedirect(
+                            request.getContextPath() + (customer ? "/portal/login?logout" : "/login?logout"));
+                }))
                 .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
                 .headers(
                         headers -> headers.contentSecurityPolicy(
                                 csp -> csp.policyDirectives(
                                         "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; frame-ancestors 'self'; form-action 'self'")));
         return http.build();
+    }
+
+    /** Pages anyone may open: sign-in, the portal's sign-up and magic links, the contact form, assets. */
+    static final String[] PUBLIC_PAGES = {
+        "/login",
+        "/login/**",
+        "/portal/login",
+        "/portal/signup",
+        "/portal/magic-link",
+        "/portal/magic-link/**",
+        "/contact",
+        "/contact/**",
+        "/error",
+        "/css/**",
+        "/js/**",
+        "/images/**",
+        "/webjars/**",
+        "/favicon.ico"
+    };
+
+    /** The portal's sign-in form marks itself, so a failed attempt returns the customer there. */
+    private static boolean isPortal(HttpServletRequest request) {
+        return request.getParameter("portal") != null;
     }
 }

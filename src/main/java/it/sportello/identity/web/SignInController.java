@@ -6,7 +6,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 
-/** The sign-in page and the landing page after it. */
+/** The staff sign-in page and where everyone lands after it. */
 @Controller
 class SignInController {
 
@@ -22,9 +22,9 @@ class SignInController {
         return "identity/login";
     }
 
+    /** Everyone starts where their work is: staff in the inbox, customers among their requests. */
     @GetMapping("/")
-    String home(CurrentUser user, Model model) {
-        model.addAttribute("user", user);
-        return "identity/home";
+    String home(CurrentUser user) {
+        return user.isCustomer() ? "redirect:/portal" : "redirect:/inbox";
     }
 }

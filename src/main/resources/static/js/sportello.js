@@ -1,0 +1,87 @@
+// Sportello's small browser-side glue: CSRF for htmx requests and keyboard shortcuts.
+// Page behaviour hangs off data-* attributes so templates need no inline script (the CSP forbids it).
+(function () {
+  "use strict";
+
+  function meta(name) {
+    const element = document.querySelector('meta[name="' + name + '"]');
+    return element ? element.content : null;
+  }
+
+  function typing(event) {
+    const target = event.target;
+    return Boolean(target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)));
+  }
+
+  // htmx requests carry the CSRF token the server expects on every state-changing call.
+  document.addEventListener("htmx:configRequest", function (event) {
+    const header = meta("csrf-header");
+    const token = meta("csrf-token");
+    if (header && token) {
+      event.detail.headers[header] = token;
+    }
+  });
+
+  // Keyboard shortcuts: any element with data-shortcut="r" is clicked (or focused, for fields)
+  // when that key is pressed outside a text field; "?" lists them all, labelled by
+  // data-shortcut-label (or the element's own label). Escape leaves a text field.
+  function shortcutLabel(element) {
+    return element.dataset.shortcutLabel || element.getAttribute("aria-label") || element.textContent.trim();
+  }
+
+  function showShortcuts() {
+    const dialog = document.getElementById("shortcut-help");
+    if (!dialog) {
+      return;
+    }
+    if (dialog.open) {
+      dialog.close();
+      return;
+    }
+    const list = dialog.querySelector("dl");
+    list.querySelectorAll("[data-generated]").forEach(function (node) { node.remove(); });
+    document.querySelectorAll("[data-shortcut]").forEach(function (element) {
+      const term = document.createElement("dt");
+      const key = document.createElement("kbd");
+      key.textContent = element.dataset.shortcut;
+      term.appendChild(key);
+      term.dataset.generated = "true";
+      const description = document.createElement("dd");
+      description.textContent = shortcutLabel(element);
+      description.dataset.generated = "true";
+      list.appendChild(term);
+      list.appendChild(description);
+    });
+    dialog.showModal();
+  }
+
+  document.addEventListener("keydown", function (event) {
+    if (event.ctrlKey || event.metaKey || event.altKey) {
+      return;
+    }
+    if (typing(event)) {
+      if (event.key === "Escape") {
+        event.target.blur();
+      }
+      return;
+    }
+    if (event.key === "?") {
+      event.preventDefault();
+      showShortcuts();
+      return;
+    }
+    const target = Array.from(document.querySelectorAll("[data-shortcut]"))
+      .find(function (element) { return element.dataset.shortcut === event.key; });
+    if (!target) {
+      return;
+    }
+    event.preventDefault();
+    if (/^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)) {
+      target.focus();
+    } else {
+      target.click();
+    }
+  });
+
+  window.Sportello = { meta: meta, typing: typing };
+})();
