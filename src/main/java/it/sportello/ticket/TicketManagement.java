@@ -143,8 +143,24 @@ public class TicketManagement {
     /** A new ticket as stored, with the customer it is for: what a caller needs to show it without reading it back. */
     public record Opened(TicketDetails details, Customer requester) {}
 
-    /** Opens a ticket with its first message. */
+    /** Opens a ticket with its first message, for a signed-in customer or on a customer's behalf by staff. */
     public Opened open(NewTicket request, CurrentUser actor) {
+        if (actor.isCustomer()) {
+            return store(request, () -> customers.forAccount(actor), false);
+        }
+        return store(request, () -> resolveRequester(request.requester()), true);
+    }
+
+    /**
+     * Opens a ticket that arrived through a public channel (the contact form, later e-mail): the
+     * requester is found or created by their address, and nothing only staff may set (priority,
+     * group, assignee, tags) is taken from the outside.
+     */
+    public Opened receive(NewTicket request) {
+        return store(request, () -> resolveRequester(request.requester()), false);
+    }
+
+    private Opened store(NewTicket request, Supplier<Customer> requesterOf, boolean byStaff) {
         String subject = PlainText.line(request.subject());
         if (subject.isEmpty()) {
             throw new InvalidInputException("subject", "must not be blank");
@@ -152,20 +168,9 @@ public class TicketManagement {
         SafeHtml body = request.body().sanitised();
         return retrying(() -> transactions.execute(tx -> {
             Instant now = Instant.now(clock);
-            Customer requester =
-                    actor.isCustomer() ? customers.forAccount(actor) : resolveRequester(request.requester());
+            Customer requester = requesterOf.get();
             Ticket ticket;
-            if (actor.isCustomer()) {
-                ticket = new Ticket(
-                        new TicketId(ids.next(Ticket.SEQUENCE)),
-                        subject,
-                        requester.id(),
-                        orDefault(request.channel(), Channel.WEB),
-                        Priority.NORMAL,
-                        null,
-                        List.of(),
-                        now);
-            } else {
+            if (byStaff) {
                 if (request.group() != null) {
                     users.requireGroup(request.group(), "group");
                 }
@@ -182,6 +187,16 @@ public class TicketManagement {
                     users.requireAssignableAgent(request.assignee(), "assignee");
                     ticket.assign(request.assignee(), request.group(), now);
                 }
+            } else {
+                ticket = new Ticket(
+                        new TicketId(ids.next(Ticket.SEQUENCE)),
+                        subject,
+                        requester.id(),
+                        orDefault(request.channel(), Channel.WEB),
+                        Priority.NORMAL,
+                        null,
+                        List.of(),
+                        now);
             }
             Message first = ticket.receiveFromCustomer(nextMessageId(), body, ticket.channel(), now);
             tickets.save(ticket);

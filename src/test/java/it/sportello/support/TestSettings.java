@@ -30,6 +30,8 @@ public class TestSettings {
             registry.add("sportello.limits.anonymous-burst", () -> "100000");
             // All tests call from 127.0.0.1; per-account throttling is what LoginTests exercises.
             registry.add("sportello.login.max-failures-per-address", () -> "100000");
+            // The contact form's per-address limit has its own test (ContactFormLimitTests).
+            registry.add("sportello.contact.max-per-address", () -> "100000");
             if (TestDatabase.isPostgres()) {
                 registry.add("spring.flyway.default-schema", () -> TestDatabase.SCHEMA);
             }
