@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -40,6 +42,8 @@ import tools.jackson.databind.exc.ValueInstantiationException;
  * Turns every failure of an API call into an RFC 9457 problem: the status, a sentence a developer
  * can act on and, for bad input, the failing fields. Never a stack trace.
  */
+// First in line, so API controllers never fall through to the HTML error pages of PageExceptionHandler.
+@Order(Ordered.HIGHEST_PRECEDENCE)
 @RestControllerAdvice(annotations = RestController.class)
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
