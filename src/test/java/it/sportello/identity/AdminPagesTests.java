@@ -324,7 +324,9 @@ class AdminPagesTests extends ApiTestCase {
         HttpResponse<String> missing = admin.get("/admin/users/999999999");
 
         assertThat(missing.statusCode()).isEqualTo(404);
-        assertThat(missing.body()).contains("La pagina che cerchi non esiste.");
+        assertThat(missing.body()).contains("La pagina che cerchi non esiste.").contains("Registro attività");
+        assertThat(admin.get("/admin/tokens/999999999/revoke").statusCode()).isEqualTo(404);
+        assertThat(admin.get("/admin/groups/999999999").statusCode()).isEqualTo(404);
     }
 
     // Groups

@@ -1,7 +1,6 @@
 package it.sportello.identity.web;
 
 import it.sportello.shared.NotFoundException;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -20,8 +19,18 @@ import org.springframework.web.servlet.ModelAndView;
         })
 class AdminPageErrors {
 
+    private final ViewerAdvice viewer;
+
+    AdminPageErrors(ViewerAdvice viewer) {
+        this.viewer = viewer;
+    }
+
     @ExceptionHandler(NotFoundException.class)
     ModelAndView notFound() {
-        return new ModelAndView("error", Map.of("status", 404), HttpStatus.NOT_FOUND);
+        // Model attribute methods do not run for exception handlers: the layout still wants its viewer.
+        ModelAndView page = new ModelAndView("error", HttpStatus.NOT_FOUND);
+        page.addObject("status", 404);
+        page.addObject("viewer", viewer.viewer());
+        return page;
     }
 }
