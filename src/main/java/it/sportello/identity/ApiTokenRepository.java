@@ -2,6 +2,8 @@ package it.sportello.identity;
 
 import java.util.List;
 import java.util.Optional;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
@@ -18,4 +20,6 @@ interface ApiTokenRepository extends JpaRepository<ApiToken, Long> {
     record ActiveToken(ApiToken token, User owner) {}
 
     List<ApiToken> findAllByOrderByCreatedAtDesc();
+
+    Page<ApiToken> findAllByOrderByCreatedAtDescIdDesc(Pageable pageable);
 }

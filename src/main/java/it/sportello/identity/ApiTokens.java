@@ -15,6 +15,8 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
@@ -105,6 +107,17 @@ public class ApiTokens {
     @Transactional(readOnly = true)
     public List<ApiToken> all() {
         return tokens.findAllByOrderByCreatedAtDesc();
+    }
+
+    /** One page of all tokens, newest first, for the admin's list. */
+    @Transactional(readOnly = true)
+    public Page<ApiToken> page(Pageable pageable) {
+        return tokens.findAllByOrderByCreatedAtDescIdDesc(pageable);
+    }
+
+    @Transactional(readOnly = true)
+    public ApiToken get(long tokenId) {
+        return tokens.findById(tokenId).orElseThrow(() -> new NotFoundException("Token", tokenId));
     }
 
     /** The active user a presented token acts as; empty for an unknown or revoked token or an inactive owner. */

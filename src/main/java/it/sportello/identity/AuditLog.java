@@ -47,6 +47,34 @@ public class AuditLog {
         return entries.search(action, since == null ? Instant.EPOCH : since, pageable);
     }
 
+    /** What to look for in the log; null or blank fields match everything. */
+    public record Filter(String actorContains, String actionStartsWith, Instant since, Instant until) {}
+
+    private static final Instant FAR_FUTURE = Instant.parse("9999-12-31T00:00:00Z");
+
+    /** Entries by an actor (part of their e-mail, ignoring case), an action (or family: "user."), a period; newest first. */
+    @Transactional(readOnly = true)
+    public Page<AuditEntry> search(Filter filter, Pageable pageable) {
+        return entries.filter(
+                pattern(
+                        filter.actorContains() == null
+                                ? null
+                                : filter.actorContains().toLowerCase(java.util.Locale.ROOT),
+                        true),
+                pattern(filter.actionStartsWith(), false),
+                filter.since() == null ? Instant.EPOCH : filter.since(),
+                filter.until() == null ? FAR_FUTURE : filter.until(),
+                pageable);
+    }
+
+    private static String pattern(String text, boolean anywhere) {
+        if (text == null || text.isBlank()) {
+            return "%";
+        }
+        String literal = text.trim().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return (anywhere ? "%" : "") + literal + "%";
+    }
+
     private void save(UserId actorId, String actor, String action, String target, String details) {
         entries.save(new AuditEntry(Instant.now(clock), actorId, actor, action, target, details, remoteAddress()));
     }

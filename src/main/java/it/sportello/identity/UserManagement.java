@@ -127,6 +127,19 @@ public class UserManagement {
         return users.search(needle == null ? null : "%" + needle + "%", role, pageable);
     }
 
+    /** Users whose e-mail or name contains {@code text} (ignoring case; blank for any), with the role (null for any). */
+    @Transactional(readOnly = true)
+    public Page<User> searchByEmailOrName(String text, Role role, Pageable pageable) {
+        String needle = text == null || text.isBlank() ? null : text.trim().toLowerCase(java.util.Locale.ROOT);
+        return users.searchByEmailOrName(needle == null ? null : "%" + escapeLike(needle) + "%", role, pageable);
+    }
+
+    /** The active agents, supervisors and admins, by name: the people who can join a group. */
+    @Transactional(readOnly = true)
+    public List<User> activeStaff() {
+        return users.findByActiveTrueAndRoleInOrderByDisplayNameAsc(List.of(Role.ADMIN, Role.SUPERVISOR, Role.AGENT));
+    }
+
     @Transactional(readOnly = true)
     public Map<UserId, User> findAll(Collection<UserId> ids) {
         if (ids.isEmpty()) {
@@ -212,8 +225,13 @@ public class UserManagement {
                 && user.active()
                 && !staysAdmin
                 && users.countByRoleAndActiveTrue(Role.ADMIN) <= 1) {
-            throw new ConflictException("The last active admin cannot be demoted or deactivated");
+            throw new LastActiveAdminException();
         }
+    }
+
+    /** LIKE treats {@code %} and {@code _} as wildcards; a search for "mario_rossi" means the underscore. */
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     private String encodeIfPresent(String password) {

@@ -24,5 +24,16 @@ interface UserRepository extends JpaRepository<User, Long> {
             + " and (:role is null or u.role = :role)")
     Page<User> search(String emailPattern, Role role, Pageable pageable);
 
+    /**
+     * Users whose e-mail or name (lower-cased) matches the LIKE pattern (null for any), with the role
+     * (null for any): the admin's user list, where people search by either.
+     */
+    @Query("select u from User u where (:pattern is null or u.email like :pattern escape '\\'"
+            + " or lower(u.displayName) like :pattern escape '\\')"
+            + " and (:role is null or u.role = :role)")
+    Page<User> searchByEmailOrName(String pattern, Role role, Pageable pageable);
+
+    List<User> findByActiveTrueAndRoleInOrderByDisplayNameAsc(Collection<Role> roles);
+
     List<User> findByIdIn(Collection<Long> ids);
 }

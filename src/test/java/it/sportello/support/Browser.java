@@ -67,6 +67,14 @@ public final class Browser {
                 .build());
     }
 
+    /** Submits a form body already encoded, for fields a map cannot hold (a name repeated, as ticked checkboxes send). */
+    public HttpResponse<String> postEncoded(String path, String body) {
+        return send(request(path)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
+    }
+
     /** Opens the sign-in page and submits it with these credentials and the page's CSRF token. */
     public HttpResponse<String> signIn(String email, String password) {
         String token = csrfToken(get("/login").body());
