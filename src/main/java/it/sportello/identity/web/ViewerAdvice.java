@@ -7,12 +7,16 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** Puts the signed-in person (or nobody) in every page's model, for the layout's navigation. */
+/**
+ * The signed-in person (or nobody) for the layout's navigation: in every page's model as
+ * {@code viewer}, and as {@code @viewerAdvice.viewer()} for the error pages, whose model the
+ * {@code @ModelAttribute} methods never fill. Public for the templates' sake.
+ */
 @ControllerAdvice(annotations = Controller.class)
-class ViewerAdvice {
+public class ViewerAdvice {
 
     @ModelAttribute("viewer")
-    CurrentUser viewer() {
+    public CurrentUser viewer() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         return authentication != null && authentication.getPrincipal() instanceof CurrentUser user ? user : null;
     }

@@ -21,11 +21,25 @@ class ErrorPageTests extends ApiTestCase {
         HttpResponse<String> english = browser.get("/no-such-page?lang=en");
 
         assertThat(italian.statusCode()).isEqualTo(404);
-        assertThat(italian.body()).contains("<html lang=\"it\">").contains("La pagina che cerchi non esiste.");
+        assertThat(italian.body())
+                .contains("<html lang=\"it\">")
+                .contains("La pagina che cerchi non esiste.")
+                .as("the navigation stays")
+                .contains("href=\"/inbox\"");
         assertThat(english.statusCode()).isEqualTo(404);
         assertThat(english.body())
                 .contains("<html lang=\"en\">")
                 .contains("The page you are looking for does not exist.");
+    }
+
+    @Test
+    void showsTheNotFoundPageWithItsNavigationForSomethingAPageControllerCannotFind() {
+        Browser browser = signedIn(desk.user("admin"));
+
+        HttpResponse<String> missing = browser.get("/admin/users/987654321");
+
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body()).contains("La pagina che cerchi non esiste.").contains("href=\"/admin/users\"");
     }
 
     @Test
