@@ -117,6 +117,11 @@ public class UserManagement {
     }
 
     @Transactional(readOnly = true)
+    public Optional<User> findById(UserId id) {
+        return users.findById(id.value());
+    }
+
+    @Transactional(readOnly = true)
     public Optional<User> findByEmail(String email) {
         return users.findByEmail(User.normaliseEmail(email));
     }

@@ -30,6 +30,8 @@ public class TestSettings {
             registry.add("sportello.limits.anonymous-burst", () -> "100000");
             // All tests call from 127.0.0.1; per-account throttling is what LoginTests exercises.
             registry.add("sportello.login.max-failures-per-address", () -> "100000");
+            // Sessions see role changes and deactivation at once (the 5 s grace is a production nicety).
+            registry.add("sportello.login.session-recheck", () -> "0s");
             // The contact form's per-address limit has its own test (ContactFormLimitTests).
             registry.add("sportello.contact.max-per-address", () -> "100000");
             if (TestDatabase.isPostgres()) {

@@ -20,9 +20,13 @@ record IdentityProperties(
             String password,
             @DefaultValue("Amministratore") String name) {}
 
-    /** Failed sign-ins tolerated per account and per address within {@code window} before answering 429. */
+    /**
+     * Failed sign-ins tolerated per account and per address within {@code window} before answering
+     * 429; how long a signed-in session trusts its account's role and state before looking again.
+     */
     record Login(
             @DefaultValue("5") int maxFailuresPerAccount,
             @DefaultValue("50") int maxFailuresPerAddress,
-            @DefaultValue("15m") Duration window) {}
+            @DefaultValue("15m") Duration window,
+            @DefaultValue("5s") Duration sessionRecheck) {}
 }

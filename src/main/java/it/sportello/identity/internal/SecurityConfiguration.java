@@ -2,6 +2,7 @@ package it.sportello.identity.internal;
 
 import it.sportello.identity.ApiTokens;
 import it.sportello.identity.CurrentUser;
+import it.sportello.identity.UserManagement;
 import it.sportello.shared.web.ProblemWriter;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.annotation.Bean;
@@ -16,6 +17,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
@@ -79,7 +81,9 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain webChain(HttpSecurity http, LoginThrottle throttle) throws Exception {
+    SecurityFilterChain webChain(
+            HttpSecurity http, LoginThrottle throttle, UserManagement users, IdentityProperties properties)
+            throws Exception {
         http.authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC_PAGES)
                         .permitAll()
                         .requestMatchers("/portal", "/portal/**")
@@ -108,6 +112,7 @@ class SecurityConfiguration {
                             request.getContextPath() + (customer ? "/portal/login?logout" : "/login?logout"));
                 }))
                 .addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new SessionAccountCheck(users, properties), AuthorizationFilter.class)
                 .headers(
                         headers -> headers.contentSecurityPolicy(
                                 csp -> csp.policyDirectives(
