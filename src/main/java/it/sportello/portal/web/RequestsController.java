@@ -26,6 +26,7 @@ import java.util.Objects;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -94,7 +95,8 @@ class RequestsController {
         Page<Ticket> found =
                 tickets.search(TicketSearch.all(), user, PageRequest.of(Math.max(page, 0), PAGE_SIZE, RECENT_FIRST));
         model.addAttribute(
-                "requests", found.getContent().stream().map(RequestRow::of).toList());
+                "requests",
+                found.getContent().stream().map(RequestSummaryView::of).toList());
         model.addAttribute("page", found);
         return "portal/requests";
     }
@@ -292,6 +294,6 @@ class RequestsController {
         if (bytes < 1024 * 1024) {
             return (bytes + 1023) / 1024 + " kB";
         }
-        return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024.0));
+        return String.format(LocaleContextHolder.getLocale(), "%.1f MB", bytes / (1024.0 * 1024.0));
     }
 }

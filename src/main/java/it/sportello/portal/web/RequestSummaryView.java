@@ -4,10 +4,10 @@ import it.sportello.ticket.Ticket;
 import java.time.Instant;
 
 /** One line of "Le mie richieste". */
-record RequestRow(long id, String subject, CustomerStatus status, Instant updatedAt) {
+record RequestSummaryView(long id, String subject, CustomerStatus status, Instant updatedAt) {
 
-    static RequestRow of(Ticket ticket) {
-        return new RequestRow(
+    static RequestSummaryView of(Ticket ticket) {
+        return new RequestSummaryView(
                 ticket.id().value(), ticket.subject(), CustomerStatus.of(ticket.status()), ticket.updatedAt());
     }
 }
