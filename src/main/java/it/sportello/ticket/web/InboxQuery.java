@@ -63,7 +63,7 @@ record InboxQuery(
     }
 
     /** Reads the query parameters as a browser sends them, keeping what makes sense. */
-    static InboxQuery parse(
+    private static InboxQuery parse(
             String view,
             String channel,
             String priority,
