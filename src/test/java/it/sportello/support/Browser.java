@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -57,14 +58,23 @@ public final class Browser {
 
     /** Submits a form the way a browser does ({@code application/x-www-form-urlencoded}). */
     public HttpResponse<String> post(String path, Map<String, String> fields) {
-        String body = fields.entrySet().stream()
+        return post(path, List.copyOf(fields.entrySet()), Map.of());
+    }
+
+    /**
+     * Submits a form whose fields may repeat (several checked boxes of one name), with extra
+     * headers, e.g. {@code HX-Request} for what htmx sends.
+     */
+    public HttpResponse<String> post(String path, List<Map.Entry<String, String>> fields, Map<String, String> headers) {
+        String body = fields.stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return send(request(path)
+        HttpRequest.Builder builder = request(path)
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build());
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(builder::setHeader);
+        return send(builder.build());
     }
 
     /** Submits a form body already encoded, for fields a map cannot hold (a name repeated, as ticked checkboxes send). */

@@ -1,0 +1,130 @@
+package it.sportello.ticket.web;
+
+import it.sportello.identity.AgentGroup;
+import it.sportello.identity.CurrentUser;
+import it.sportello.identity.GroupId;
+import it.sportello.identity.Role;
+import it.sportello.identity.User;
+import it.sportello.identity.UserManagement;
+import it.sportello.ticket.Ticket;
+import it.sportello.ticket.TicketManagement;
+import it.sportello.ticket.TicketSearch;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Component;
+
+/** Reads what the inbox shows: a page of a view, the counts of all views, and the next ticket to work. */
+@Component
+class InboxListing {
+
+    /** Enough for any desk that picks people from a list; beyond it, they are found by search. */
+    private static final int MAX_AGENTS = 500;
+
+    private final TicketManagement tickets;
+    private final TicketViews views;
+    private final UserManagement users;
+    private final Clock clock;
+
+    InboxListing(TicketManagement tickets, TicketViews views, UserManagement users, Clock clock) {
+        this.tickets = tickets;
+        this.views = views;
+        this.users = users;
+        this.clock = clock;
+    }
+
+    /** The page the query asks for; past the end, the last page there is (a bulk change may have emptied it). */
+    InboxList list(InboxQuery query, CurrentUser user) {
+        Page<Ticket> found = page(query, user);
+        if (found.getContent().isEmpty() && query.page() > 1 && found.getTotalElements() > 0) {
+            query = query.onPage(new InboxList(query, List.of(), found.getTotalElements()).pages());
+            found = page(query, user);
+        }
+        Map<GroupId, String> groupNames = groups().stream().collect(Collectors.toMap(AgentGroup::id, AgentGroup::name));
+        List<TicketView> named = views.summaries(found.getContent());
+        List<InboxRow> rows = new ArrayList<>();
+        for (int i = 0; i < named.size(); i++) {
+            Ticket ticket = found.getContent().get(i);
+            rows.add(InboxRow.of(
+                    ticket, named.get(i), ticket.group().map(groupNames::get).orElse(null)));
+        }
+        return new InboxList(query, rows, found.getTotalElements());
+    }
+
+    /**
+     * How many tickets each view holds under the query's filters. The text search is left out: it
+     * reads every message body, and six such scans every few seconds per agent would cost more than
+     * the hint is worth. The list itself says how many tickets match the text.
+     */
+    List<InboxCount> counts(InboxQuery query, CurrentUser user) {
+        InboxQuery filters = query.withoutText();
+        Instant now = Instant.now(clock);
+        List<InboxFolder> folders = Arrays.asList(InboxFolder.values());
+        List<TicketSearch> searches =
+                folders.stream().map(f -> filters.searchIn(f, user, now)).toList();
+        List<Long> counts = tickets.count(searches, user);
+        List<InboxCount> result = new ArrayList<>();
+        for (int i = 0; i < folders.size(); i++) {
+            InboxFolder folder = folders.get(i);
+            result.add(
+                    new InboxCount(folder, counts.get(i), query.inFolder(folder).href(), folder == query.folder()));
+        }
+        return result;
+    }
+
+    /**
+     * The ticket to work after {@code after}, following the list the agent last saw: first those
+     * that came after it there and are still in the view (in the order the agent saw them, even if
+     * a reply has since moved one up), then what else the view now holds that the agent had not
+     * passed, then the next page. The trail moves on only when the next page does.
+     */
+    Next next(long after, InboxTrail trail, CurrentUser user) {
+        InboxList fresh = list(trail.query(), user);
+        List<Long> now = fresh.ids();
+        Set<Long> passed = trail.upTo(after);
+        Optional<Long> next = trail.after(after).stream().filter(now::contains).findFirst();
+        if (next.isEmpty()) {
+            next = now.stream().filter(id -> !passed.contains(id)).findFirst();
+        }
+        if (next.isEmpty() && fresh.hasNext()) {
+            InboxList following = list(fresh.query().onPage(fresh.query().page() + 1), user);
+            return new Next(
+                    following.ids().stream().filter(id -> !passed.contains(id)).findFirst(),
+                    new InboxTrail(following.query(), following.ids()));
+        }
+        return new Next(next, trail);
+    }
+
+    /** The ticket to go to, if any, and the list it was found in. */
+    record Next(Optional<Long> ticket, InboxTrail trail) {}
+
+    List<AgentGroup> groups() {
+        return users.groups();
+    }
+
+    /** Everyone tickets can be given to: active staff, by name. */
+    List<User> agents() {
+        PageRequest byName = PageRequest.of(0, MAX_AGENTS, Sort.by("displayName"));
+        return Arrays.stream(Role.values())
+                .filter(Role::isStaff)
+                .flatMap(role -> users.search(null, role, byName).getContent().stream())
+                .filter(User::active)
+                .sorted(Comparator.comparing(User::displayName, String.CASE_INSENSITIVE_ORDER))
+                .toList();
+    }
+
+    private Page<Ticket> page(InboxQuery query, CurrentUser user) {
+        return tickets.search(
+                query.search(user, Instant.now(clock)), query.order(), user, query.page() - 1, InboxQuery.PAGE_SIZE);
+    }
+}
