@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 /** The customer portal through HTTP, as a browser without a screen uses it; no mail server here. */
@@ -310,6 +312,40 @@ class PortalPagesTests extends ApiTestCase {
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("id=\"attachments-error\"").contains("value=\"Con un programma\"");
         assertThat(ownTickets(anna)).isEqualTo(before);
+    }
+
+    @ParameterizedTest(name = "CSRF token after the file: {0}")
+    @ValueSource(booleans = {false, true})
+    void explainsAnUploadLargerThanTheServerAcceptsInsteadOfRefusingIt(boolean tokenLast) {
+        Desk.Person anna = desk.customer();
+        PortalVisitor visitor = signedIn(anna);
+        long before = ownTickets(anna);
+
+        HttpResponse<String> refused = visitor.submitMultipart(
+                "/portal/requests/new",
+                "/portal/requests",
+                Map.of("subject", "Con un file enorme", "description", "Vedi allegato"),
+                List.of(new Api.FilePart("enorme.pdf", "application/pdf", new byte[21 * 1024 * 1024])),
+                tokenLast);
+
+        assertThat(refused.statusCode()).isEqualTo(413);
+        assertThat(refused.body()).contains("superano la dimensione consentita");
+        assertThat(ownTickets(anna)).isEqualTo(before);
+    }
+
+    @Test
+    void keepsAThrottledCustomerOnThePortalsSignInPage() {
+        Desk.Person anna = desk.customer();
+        PortalVisitor visitor = new PortalVisitor(port);
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            assertThat(visitor.signIn(anna.email(), "tentativo-" + attempt).statusCode())
+                    .isEqualTo(302);
+        }
+
+        HttpResponse<String> throttled = visitor.signIn(anna.email(), anna.password());
+
+        assertThat(throttled.statusCode()).isEqualTo(429);
+        assertThat(throttled.body()).contains("Accedi alle tue richieste").contains("Troppi tentativi falliti");
     }
 
     @Test

@@ -60,6 +60,15 @@ final class PortalVisitor {
     /** Submits a multipart form found on {@code page}, with files as the {@code attachments} field. */
     HttpResponse<String> submitMultipart(
             String page, String action, Map<String, String> fields, List<Api.FilePart> files) {
+        return submitMultipart(page, action, fields, files, false);
+    }
+
+    /**
+     * As above; {@code tokenLast} puts the CSRF token after the files, where a browser sends it
+     * (Thymeleaf adds it at the end of the form).
+     */
+    HttpResponse<String> submitMultipart(
+            String page, String action, Map<String, String> fields, List<Api.FilePart> files, boolean tokenLast) {
         String token = Browser.csrfToken(browser.get(page).body());
         String boundary = "----portal" + UUID.randomUUID();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -67,13 +76,18 @@ final class PortalVisitor {
             for (Map.Entry<String, String> field : fields.entrySet()) {
                 part(out, boundary, field.getKey(), field.getValue());
             }
-            part(out, boundary, "_csrf", token);
+            if (!tokenLast) {
+                part(out, boundary, "_csrf", token);
+            }
             for (Api.FilePart file : files) {
                 out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"attachments\"; filename=\""
                                 + file.name() + "\"\r\nContent-Type: " + file.contentType() + "\r\n\r\n")
                         .getBytes(StandardCharsets.UTF_8));
                 out.write(file.bytes());
                 out.write("\r\n".getBytes(StandardCharsets.UTF_8));
+            }
+            if (tokenLast) {
+                part(out, boundary, "_csrf", token);
             }
             out.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {

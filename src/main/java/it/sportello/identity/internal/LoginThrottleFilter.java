@@ -12,6 +12,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class LoginThrottleFilter extends OncePerRequestFilter {
 
     static final String THROTTLED_PAGE = "/login/throttled";
+    static final String PORTAL_THROTTLED_PAGE = "/portal/login/throttled";
 
     private final LoginThrottle throttle;
 
@@ -31,7 +32,9 @@ class LoginThrottleFilter extends OncePerRequestFilter {
             response.setStatus(429);
             response.setHeader(
                     HttpHeaders.RETRY_AFTER, String.valueOf(throttle.window().toSeconds()));
-            request.getRequestDispatcher(THROTTLED_PAGE).forward(request, response);
+            // The portal's own sign-in form marks itself; its customers stay on the portal's page.
+            String page = request.getParameter("portal") != null ? PORTAL_THROTTLED_PAGE : THROTTLED_PAGE;
+            request.getRequestDispatcher(page).forward(request, response);
             return;
         }
         chain.doFilter(request, response);

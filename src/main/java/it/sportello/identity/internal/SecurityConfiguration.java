@@ -5,6 +5,7 @@ import it.sportello.identity.CurrentUser;
 import it.sportello.identity.UserManagement;
 import it.sportello.shared.web.ProblemWriter;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -22,6 +23,7 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Two doors. The API ({@code /api}, {@code /actuator}) is stateless: bearer tokens, problem+json
@@ -82,7 +84,11 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain webChain(
-            HttpSecurity http, LoginThrottle throttle, UserManagement users, IdentityProperties properties)
+            HttpSecurity http,
+            LoginThrottle throttle,
+            UserManagement users,
+            IdentityProperties properties,
+            @Value("${spring.servlet.multipart.max-file-size:20MB}") DataSize maxUpload)
             throws Exception {
         http.authorizeHttpRequests(requests -> requests.requestMatchers(PUBLIC_PAGES)
                         .permitAll()
@@ -103,8 +109,9 @@ class SecurityConfiguration {
                         .permitAll())
                 // Customers who reach a portal page signed out sign in on the portal's own page.
                 .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
-                        new LoginUrlAuthenticationEntryPoint("/portal/login"),
-                        PathPatternRequestMatcher.pathPattern("/portal/**")))
+                                new LoginUrlAuthenticationEntryPoint("/portal/login"),
+                                PathPatternRequestMatcher.pathPattern("/portal/**"))
+                        .accessDeniedHandler(new OversizedUploadDenial(maxUpload)))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler((request, response, auth) -> {
                     boolean customer =
                             auth != null && auth.getPrincipal() instanceof CurrentUser user && user.isCustomer();
@@ -125,6 +132,7 @@ class SecurityConfiguration {
         "/login",
         "/login/**",
         "/portal/login",
+        "/portal/login/throttled",
         "/portal/signup",
         "/portal/magic-link",
         "/portal/magic-link/**",

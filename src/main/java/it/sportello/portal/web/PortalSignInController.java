@@ -15,6 +15,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
@@ -44,6 +45,13 @@ class PortalSignInController {
         if (PortalViewer.customer().isPresent()) {
             return "redirect:/portal";
         }
+        return loginPage(model, "", Map.of());
+    }
+
+    /** Where the sign-in throttle forwards a refused portal attempt; the 429 status is already set. */
+    @RequestMapping("/portal/login/throttled")
+    String throttled(Model model) {
+        model.addAttribute("throttled", true);
         return loginPage(model, "", Map.of());
     }
 

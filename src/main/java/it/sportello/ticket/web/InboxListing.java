@@ -3,7 +3,6 @@ package it.sportello.ticket.web;
 import it.sportello.identity.AgentGroup;
 import it.sportello.identity.CurrentUser;
 import it.sportello.identity.GroupId;
-import it.sportello.identity.Role;
 import it.sportello.identity.User;
 import it.sportello.identity.UserManagement;
 import it.sportello.ticket.Ticket;
@@ -13,23 +12,17 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Component;
 
 /** Reads what the inbox shows: a page of a view, the counts of all views, and the next ticket to work. */
 @Component
 class InboxListing {
-
-    /** Enough for any desk that picks people from a list; beyond it, they are found by search. */
-    private static final int MAX_AGENTS = 500;
 
     private final TicketManagement tickets;
     private final TicketViews views;
@@ -114,13 +107,7 @@ class InboxListing {
 
     /** Everyone tickets can be given to: active staff, by name. */
     List<User> agents() {
-        PageRequest byName = PageRequest.of(0, MAX_AGENTS, Sort.by("displayName"));
-        return Arrays.stream(Role.values())
-                .filter(Role::isStaff)
-                .flatMap(role -> users.search(null, role, byName).getContent().stream())
-                .filter(User::active)
-                .sorted(Comparator.comparing(User::displayName, String.CASE_INSENSITIVE_ORDER))
-                .toList();
+        return users.activeStaff();
     }
 
     private Page<Ticket> page(InboxQuery query, CurrentUser user) {
