@@ -106,7 +106,8 @@ class TicketPageBrowserTests extends BrowserTestCase {
                 .contains("Scrivi una risposta al cliente")
                 .contains("Scrivi una nota interna")
                 .contains("Vai al ticket successivo")
-                .contains("Cambia lo stato");
+                .contains("Cambia lo stato")
+                .contains("Modifica le etichette");
         assertThat(browser.findElement(By.cssSelector("a[data-shortcut=j]")).getAttribute("href"))
                 .endsWith("/inbox/next?after=" + id);
     }

@@ -145,6 +145,50 @@ class TicketPageTests extends ApiTestCase {
     }
 
     @Test
+    void aReplyWithAFileIsSentAsTheBrowserSendsTheForm() {
+        long id = desk.ticket(Api.unique("file")).get("id").asLong();
+        Browser agent = signedIn(desk.agent());
+        String token = Browser.csrfToken(agent.get("/tickets/" + id).body());
+
+        HttpResponse<String> sent = multipart(
+                agent,
+                "/tickets/" + id + "/messages",
+                Map.of("_csrf", token, "mode", "reply", "body", "Ecco il modulo da compilare."),
+                "modulo reso.pdf",
+                PDF);
+
+        assertThat(sent.statusCode()).isEqualTo(302);
+        JsonNode last = lastMessage(api.get("/api/v1/tickets/" + id, ADMIN).json());
+        assertThat(last.get("body").asString()).isEqualTo("Ecco il modulo da compilare.");
+        assertThat(last.get("attachments").get(0).get("fileName").asString()).isEqualTo("modulo reso.pdf");
+    }
+
+    @Test
+    void aFileOverTheLimitBringsTheReplyBoxBackWithTheLimitExplained() {
+        long id = desk.ticket(Api.unique("grande")).get("id").asLong();
+        Browser agent = signedIn(desk.agent());
+        String token = Browser.csrfToken(agent.get("/tickets/" + id).body());
+        byte[] big = new byte[20 * 1024 * 1024 + 1024];
+        java.util.Arrays.fill(big, (byte) 'a');
+
+        HttpResponse<String> refused = multipart(
+                agent,
+                "/tickets/" + id + "/messages",
+                Map.of("_csrf", token, "mode", "reply", "body", "Allego il video."),
+                "video.txt",
+                big);
+
+        assertThat(refused.statusCode()).isEqualTo(303);
+        String back = agent.redirectTarget(refused);
+        assertThat(back).isEqualTo("/tickets/" + id + "?upload=too-large");
+        assertThat(agent.get(back).body())
+                .contains("id=\"reply-files-error\">Uno dei file supera il limite di 20 MB.</p>");
+        assertThat(api.get("/api/v1/tickets/" + id, ADMIN).json().get("messages"))
+                .as("nothing was posted")
+                .hasSize(1);
+    }
+
+    @Test
     void anEmptyReplyIsRefusedNextToTheFieldKeepingWhatWasChosen() {
         long id = desk.ticket(Api.unique("vuoto")).get("id").asLong();
         Browser agent = signedIn(desk.agent());
@@ -480,6 +524,46 @@ class TicketPageTests extends ApiTestCase {
         Matcher tags = TAGS.matcher(panel);
         fields.put("tags", tags.find() ? tags.group(1) : "");
         return fields;
+    }
+
+    private static JsonNode lastMessage(JsonNode ticket) {
+        JsonNode messages = ticket.get("messages");
+        return messages.get(messages.size() - 1);
+    }
+
+    /** A form with one file, sent as a browser sends {@code enctype="multipart/form-data"}. */
+    private static HttpResponse<String> multipart(
+            Browser browser, String path, Map<String, String> fields, String fileName, byte[] file) {
+        String boundary = "----sportello" + java.util.UUID.randomUUID();
+        var body = new java.io.ByteArrayOutputStream();
+        fields.forEach((name, value) -> body.writeBytes(
+                ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")
+                        .getBytes(StandardCharsets.UTF_8)));
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"attachments\"; filename=\""
+                        + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(file);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        try {
+            return HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(browser.base() + path))
+                                    .timeout(Duration.ofSeconds(30))
+                                    .header(
+                                            "Cookie",
+                                            "JSESSIONID="
+                                                    + browser.cookie("JSESSIONID")
+                                                            .orElseThrow())
+                                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private HttpResponse<byte[]> download(Browser browser, String path) {
