@@ -39,11 +39,9 @@ public class TicketStreams implements SmartLifecycle {
     private static final Set<String> ACTIVITY = Set.of("status", "assigned", "merged");
 
     private final ConcurrentMap<Long, Set<Subscriber>> subscribers = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService sender = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "ticket-live");
-        thread.setDaemon(true);
-        return thread;
-    });
+    /** Made on start, ended on stop: the application may be stopped and started again (tests pause contexts). */
+    private volatile ScheduledExecutorService sender;
+
     private final TicketPresence presence;
     private final Duration streamTimeout;
     private final Duration keepAlive;
@@ -170,6 +168,9 @@ public class TicketStreams implements SmartLifecycle {
     }
 
     private void schedule(Runnable task, Duration delay) {
+        if (!running) {
+            return;
+        }
         try {
             sender.schedule(guarded(task), delay.toMillis(), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException stopping) {
@@ -189,6 +190,11 @@ public class TicketStreams implements SmartLifecycle {
 
     @Override
     public void start() {
+        sender = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "ticket-live");
+            thread.setDaemon(true);
+            return thread;
+        });
         running = true;
         sender.scheduleAtFixedRate(
                 guarded(this::keepAlive), keepAlive.toMillis(), keepAlive.toMillis(), TimeUnit.MILLISECONDS);
