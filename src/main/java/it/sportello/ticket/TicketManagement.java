@@ -491,4 +491,12 @@ public class TicketManagement {
             }
         }
     }
+
+    /**
+     * Fails with {@link NotFoundException} unless the viewer may see the ticket: a primary-key check,
+     * cheap enough for what a page asks every few seconds (live updates, presence).
+     */
+    public void requireVisible(TicketId id, CurrentUser viewer) {
+        readOnly.executeWithoutResult(tx -> visibleTicket(id, viewer));
+    }
 }
