@@ -19,7 +19,6 @@ import org.springframework.security.authorization.AuthorizationDeniedException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
@@ -72,7 +71,7 @@ class PageExceptionHandler {
     /** Spring MVC's own failures (unknown path, wrong method, missing parameter) carry their status. */
     @ExceptionHandler(Exception.class)
     ModelAndView unexpected(Exception e) {
-        if (isUploadTooLarge(e)) {
+        if (OversizedUploads.isCause(e)) {
             return page(HttpStatus.CONTENT_TOO_LARGE);
         }
         if (e instanceof ErrorResponse known) {
@@ -83,22 +82,6 @@ class PageExceptionHandler {
         }
         log.error("Unexpected error while serving a page", e);
         return page(HttpStatus.INTERNAL_SERVER_ERROR);
-    }
-
-    /**
-     * An upload over the multipart limits fails wherever its fields are first read: as Spring's
-     * {@link MaxUploadSizeExceededException}, or as the servlet container's own size exception
-     * (Tomcat's {@code FileSizeLimitExceededException} inside an {@code InvalidParameterException}),
-     * matched by name to stay independent of the container.
-     */
-    private static boolean isUploadTooLarge(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof MaxUploadSizeExceededException
-                    || cause.getClass().getSimpleName().endsWith("SizeLimitExceededException")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static ModelAndView page(HttpStatus status) {

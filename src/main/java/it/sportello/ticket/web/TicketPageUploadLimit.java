@@ -1,5 +1,6 @@
 package it.sportello.ticket.web;
 
+import it.sportello.shared.web.OversizedUploads;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -42,7 +43,7 @@ class TicketPageUploadLimit extends OncePerRequestFilter {
         try {
             request.getParts();
         } catch (IOException | ServletException | RuntimeException e) {
-            if (tooLarge(e)) {
+            if (OversizedUploads.isCause(e)) {
                 Matcher reply = REPLY.matcher(path(request));
                 reply.matches();
                 response.setStatus(HttpStatus.SEE_OTHER.value());
@@ -53,18 +54,6 @@ class TicketPageUploadLimit extends OncePerRequestFilter {
             }
         }
         chain.doFilter(request, response);
-    }
-
-    /** Tomcat says so only in words ("... exceeds its maximum permitted size"), as Spring's own check reads it. */
-    private static boolean tooLarge(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            String message =
-                    cause.getMessage() == null ? "" : cause.getMessage().toLowerCase(Locale.ROOT);
-            if (message.contains("exceed") && (message.contains("size") || message.contains("limit"))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String path(HttpServletRequest request) {
