@@ -174,11 +174,11 @@ class TicketPagePropertiesController {
     }
 
     private String priority(Priority priority) {
-        return priority == null ? "" : text("workspace.priority." + priority.code());
+        return priority == null ? "" : text("ticket.priority." + priority.code());
     }
 
     private String status(TicketStatus status) {
-        return status == null ? "" : text("workspace.status." + status.code());
+        return status == null ? "" : text("ticket.status." + status.code());
     }
 
     private String again(

@@ -109,7 +109,7 @@ class TicketPageReplyController {
                             "statusAfter",
                             text(
                                     "workspace.reply.error.transition",
-                                    text("workspace.status." + now.status().code())));
+                                    text("ticket.status." + now.status().code())));
                 }
             }
         }

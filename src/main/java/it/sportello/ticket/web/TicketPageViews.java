@@ -319,7 +319,7 @@ class TicketPageViews {
     }
 
     private String status(String code) {
-        return text("workspace.status." + code.strip().toLowerCase(Locale.ROOT));
+        return text("ticket.status." + code.strip().toLowerCase(Locale.ROOT));
     }
 
     private String text(String key, Object... args) {
