@@ -163,6 +163,7 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
     /** A note for colleagues only; allowed even on a closed ticket, since notes do not reach the customer. */
     public Message addNote(MessageId messageId, UserId agent, SafeHtml body, Instant now) {
         touch(now);
+        registerEvent(new NoteAdded(id(), messageId, agent, now));
         return Message.fromAgent(messageId, id(), agent, body, channel, true, now);
     }
 
@@ -186,6 +187,7 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
         if (priority != this.priority) {
             this.priority = priority;
             touch(now);
+            registerEvent(new TicketEdited(UUID.randomUUID(), id(), "priority", now));
         }
     }
 
@@ -194,6 +196,7 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
         if (!subject.equals(this.subject)) {
             this.subject = subject;
             touch(now);
+            registerEvent(new TicketEdited(UUID.randomUUID(), id(), "subject", now));
         }
     }
 
@@ -218,6 +221,7 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
             this.tags.clear();
             this.tags.addAll(normalised);
             touch(now);
+            registerEvent(new TicketEdited(UUID.randomUUID(), id(), "tags", now));
         }
     }
 

@@ -429,6 +429,22 @@ class TicketPageTests extends ApiTestCase {
     }
 
     @Test
+    void theLiveStreamAlsoHearsOfNotesAndEditsMadeThroughTheApi() throws Exception {
+        long id = desk.ticket(Api.unique("diretta api")).get("id").asLong();
+        Browser page = signedIn(desk.agent());
+
+        try (EventStream events = EventStream.open(port, page, "/tickets/" + id + "/live")) {
+            events.await("event:hello");
+
+            post(id, ADMIN, object("body", "Nota per i colleghi", "type", "note"));
+            events.await("data:message");
+
+            api.patch("/api/v1/tickets/" + id, ADMIN, object("priority", "urgent", "tags", List.of("vip")));
+            events.await("data:properties");
+        }
+    }
+
+    @Test
     void theLiveStreamOfAnUnknownTicketIsNotFound() {
         Browser agent = signedIn(desk.agent());
 

@@ -266,7 +266,9 @@ class TicketTests {
         assertThat(note.internal()).isTrue();
         assertThat(note.ticketId()).isEqualTo(ticket.id());
         assertThat(ticket.updatedAt()).isEqualTo(later);
-        assertThat(events(ticket)).as("a note tells nobody").isEmpty();
+        assertThat(events(ticket))
+                .as("a note is announced, for the desk's own screens")
+                .containsExactly(new NoteAdded(ticket.id(), note.messageId(), AGENT, later));
     }
 
     @Test
@@ -444,7 +446,7 @@ class TicketTests {
     }
 
     @Test
-    void priorityAndSubjectChangesTouchTheTicketButTellNobody() {
+    void priorityAndSubjectChangesAreAnnouncedOnlyWhenSomethingChanged() {
         Ticket ticket = newTicket();
         clearEvents(ticket);
 
@@ -455,7 +457,9 @@ class TicketTests {
         assertThat(ticket.priority()).isEqualTo(Priority.URGENT);
         assertThat(ticket.subject()).isEqualTo("Stampante in fiamme");
         assertThat(ticket.updatedAt()).as("an unchanged priority is no change").isEqualTo(T0.plusSeconds(2));
-        assertThat(events(ticket)).isEmpty();
+        assertThat(events(ticket))
+                .extracting(event -> ((TicketEdited) event).field())
+                .containsExactly("priority", "subject");
     }
 
     @Test

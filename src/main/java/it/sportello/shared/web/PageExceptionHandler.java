@@ -16,6 +16,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.stereotype.Controller;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -26,7 +27,9 @@ import org.springframework.web.servlet.ModelAndView;
  * with the right status, never a stack trace. API controllers are answered first, with problem+json,
  * by {@link ApiExceptionHandler}.
  */
-@ControllerAdvice
+// Only for controllers: a request no controller took (an unknown path, an unsupported method or media
+// type) goes on to ErrorResponses, which answers browsers with a page and everyone else with a problem.
+@ControllerAdvice(annotations = Controller.class)
 @Order(Ordered.LOWEST_PRECEDENCE)
 class PageExceptionHandler {
 

@@ -9,7 +9,6 @@ import it.sportello.ticket.Priority;
 import it.sportello.ticket.TicketId;
 import it.sportello.ticket.TicketManagement;
 import it.sportello.ticket.TicketStatus;
-import it.sportello.ticket.web.live.TicketStreams;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,14 +38,11 @@ class TicketPagePropertiesController {
 
     private final TicketManagement tickets;
     private final TicketPageViews views;
-    private final TicketStreams streams;
     private final MessageSource messages;
 
-    TicketPagePropertiesController(
-            TicketManagement tickets, TicketPageViews views, TicketStreams streams, MessageSource messages) {
+    TicketPagePropertiesController(TicketManagement tickets, TicketPageViews views, MessageSource messages) {
         this.tickets = tickets;
         this.views = views;
-        this.streams = streams;
         this.messages = messages;
     }
 
@@ -112,8 +108,6 @@ class TicketPagePropertiesController {
             });
             return again(model, ticket, user, form, errors, response, HttpStatus.UNPROCESSABLE_CONTENT);
         }
-        // Priority and tags raise no domain event; open pages hear of the save here.
-        streams.changed(ticket, "properties");
         redirect.addFlashAttribute("notice", text("workspace.notice.saved"));
         return "redirect:/tickets/" + id;
     }

@@ -8,7 +8,6 @@ import it.sportello.shared.UnsupportedContentException;
 import it.sportello.ticket.TicketId;
 import it.sportello.ticket.TicketManagement;
 import it.sportello.ticket.TicketManagement.PostedMessage;
-import it.sportello.ticket.web.live.TicketStreams;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,19 +36,16 @@ class TicketPageReplyController {
 
     private final TicketManagement tickets;
     private final TicketPageViews views;
-    private final TicketStreams streams;
     private final MessageSource messages;
     private final DataSize maxSize;
 
     TicketPageReplyController(
             TicketManagement tickets,
             TicketPageViews views,
-            TicketStreams streams,
             MessageSource messages,
             @Value("${sportello.attachments.max-size:20MB}") DataSize maxSize) {
         this.tickets = tickets;
         this.views = views;
-        this.streams = streams;
         this.messages = messages;
         this.maxSize = maxSize;
     }
@@ -86,10 +82,6 @@ class TicketPageReplyController {
                                 null,
                                 uploads(files)),
                         user);
-                if (form.note()) {
-                    // Notes raise no domain event (they concern nobody outside the desk); tell open pages here.
-                    streams.changed(ticket, "message");
-                }
                 redirect.addFlashAttribute(
                         "notice", text(form.note() ? "workspace.notice.note-added" : "workspace.notice.reply-sent"));
                 return "redirect:/tickets/" + id + "#message-"

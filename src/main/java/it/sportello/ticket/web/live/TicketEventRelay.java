@@ -2,7 +2,9 @@ package it.sportello.ticket.web.live;
 
 import it.sportello.ticket.AgentReplied;
 import it.sportello.ticket.MessageReceived;
+import it.sportello.ticket.NoteAdded;
 import it.sportello.ticket.TicketAssigned;
+import it.sportello.ticket.TicketEdited;
 import it.sportello.ticket.TicketId;
 import it.sportello.ticket.TicketMerged;
 import it.sportello.ticket.TicketStatusChanged;
@@ -37,6 +39,16 @@ class TicketEventRelay {
     @EventListener
     void on(AgentReplied event) {
         afterCommit(event.ticketId(), "message");
+    }
+
+    @EventListener
+    void on(NoteAdded event) {
+        afterCommit(event.ticketId(), "message");
+    }
+
+    @EventListener
+    void on(TicketEdited event) {
+        afterCommit(event.ticketId(), "properties");
     }
 
     @EventListener

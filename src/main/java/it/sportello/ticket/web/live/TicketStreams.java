@@ -31,7 +31,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * broker planned for live chat.
  */
 @Component
-public class TicketStreams implements SmartLifecycle {
+class TicketStreams implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(TicketStreams.class);
 
