@@ -32,6 +32,8 @@ public class TestSettings {
             registry.add("sportello.login.max-failures-per-address", () -> "100000");
             // Sessions see role changes and deactivation at once (the 5 s grace is a production nicety).
             registry.add("sportello.login.session-recheck", () -> "0s");
+            // Scheduled work is picked up quickly in tests.
+            registry.add("sportello.scheduler.polling-interval", () -> "200ms");
             // The contact form's per-address limit has its own test (ContactFormLimitTests).
             registry.add("sportello.contact.max-per-address", () -> "100000");
             if (TestDatabase.isPostgres()) {
