@@ -13,6 +13,17 @@
     return Boolean(target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)));
   }
 
+  // The server shows dates in the reader's own time zone once the browser has told it (cookie).
+  try {
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const known = document.cookie.split("; ").find(function (c) { return c.indexOf("sportello-tz=") === 0; });
+    if (zone && (!known || decodeURIComponent(known.substring(12)) !== zone)) {
+      document.cookie = "sportello-tz=" + encodeURIComponent(zone) + "; path=/; max-age=31536000; samesite=lax";
+    }
+  } catch (ignored) {
+    // An old browser without Intl: the desk's zone it is.
+  }
+
   // htmx requests carry the CSRF token the server expects on every state-changing call.
   document.addEventListener("htmx:configRequest", function (event) {
     const header = meta("csrf-header");

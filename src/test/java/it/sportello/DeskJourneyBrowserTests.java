@@ -108,6 +108,9 @@ class DeskJourneyBrowserTests extends BrowserTestCase {
         assertThat(page).contains("Sign out").contains("Unassigned");
         assertThat(List.of("Posta in arrivo", "Esci", "Non assegnati", "Tutti aperti", "Cerca", "Filtri"))
                 .allSatisfy(italian -> assertThat(page).doesNotContain(italian));
+        assertThat(browser.manage().getCookieNamed("sportello-tz"))
+                .as("the browser told the desk its time zone, for dates in the reader's zone")
+                .isNotNull();
 
         Desk.Person anna = desk.customer();
         Desk.Person bruno = desk.customer();

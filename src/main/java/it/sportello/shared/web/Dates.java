@@ -1,6 +1,10 @@
 package it.sportello.shared.web;
 
+import jakarta.servlet.http.Cookie;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,9 +17,12 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * Instants as people read them, in the desk's time zone (Europe/Rome unless configured) and the
+ * Instants as people read them, in the reader's time zone (their browser's, remembered by
+ * {@code /js/sportello.js} in the {@value #ZONE_COOKIE} cookie; else the desk's, Europe/Rome unless configured) and the
  * page language: relative while recent ("3 minuti fa"), then a date. Templates call it as
  * {@code ${@dates.relative(instant)}} and {@code ${@dates.full(instant)}}.
  */
@@ -24,16 +31,38 @@ public class Dates {
 
     private final Clock clock;
     private final MessageSource messages;
-    private final ZoneId zone;
+    /** The cookie in which the browser tells its time zone (an IANA name such as {@code Europe/Rome}). */
+    public static final String ZONE_COOKIE = "sportello-tz";
+
+    private final ZoneId deskZone;
 
     Dates(Clock clock, MessageSource messages, @Value("${sportello.time-zone:Europe/Rome}") ZoneId zone) {
         this.clock = clock;
         this.messages = messages;
-        this.zone = zone;
+        this.deskZone = zone;
     }
 
+    /** The zone of the person being served: their browser's when it said, else the desk's. */
     public ZoneId zone() {
-        return zone;
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes current) {
+            Cookie[] cookies = current.getRequest().getCookies();
+            if (cookies != null) {
+                for (Cookie cookie : cookies) {
+                    if (ZONE_COOKIE.equals(cookie.getName())) {
+                        return parse(cookie.getValue());
+                    }
+                }
+            }
+        }
+        return deskZone;
+    }
+
+    private ZoneId parse(String name) {
+        try {
+            return ZoneId.of(URLDecoder.decode(name, StandardCharsets.UTF_8));
+        } catch (DateTimeException | IllegalArgumentException e) {
+            return deskZone;
+        }
     }
 
     /** "adesso", "3 minuti fa", "2 ore fa", "ieri alle 14:05", else the date (and time when useful). */
@@ -56,6 +85,7 @@ public class Dates {
         if (ago.toHours() < 6) {
             return messages.getMessage("time.hours-ago", new Object[] {ago.toHours()}, locale);
         }
+        ZoneId zone = zone();
         ZonedDateTime then = instant.atZone(zone);
         LocalDate today = now.atZone(zone).toLocalDate();
         String time =
@@ -74,7 +104,7 @@ public class Dates {
         if (instant == null) {
             return "";
         }
-        return instant.atZone(zone)
+        return instant.atZone(zone())
                 .format(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
                         .withLocale(LocaleContextHolder.getLocale()));
     }
