@@ -6,6 +6,7 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
@@ -41,21 +42,31 @@ class SchedulerConfiguration {
                 .build();
     }
 
-    /** Starts the scheduler once the application (and its database schema) is ready; stops it first on shutdown. */
+    /**
+     * Starts the scheduler once the application (and its database schema) is ready. A stopped
+     * context (Spring pauses idle cached test contexts, for one) only pauses the scheduler: it
+     * cannot start twice, so it stops for good when the context is destroyed.
+     */
     @Bean
     SmartLifecycle schedulerLifecycle(Scheduler scheduler) {
         return new SmartLifecycle() {
+            private volatile boolean started;
             private volatile boolean running;
 
             @Override
             public void start() {
-                scheduler.start();
+                if (started) {
+                    scheduler.resume();
+                } else {
+                    scheduler.start();
+                    started = true;
+                }
                 running = true;
             }
 
             @Override
             public void stop() {
-                scheduler.stop();
+                scheduler.pause();
                 running = false;
             }
 
@@ -66,9 +77,15 @@ class SchedulerConfiguration {
 
             @Override
             public int getPhase() {
-                // After the web server and the database are up; stopped before them.
+                // After the web server and the database are up; paused before them.
                 return Integer.MAX_VALUE - 100;
             }
         };
+    }
+
+    /** Stops the scheduler's threads for good when the application context closes. */
+    @Bean
+    DisposableBean schedulerShutdown(Scheduler scheduler) {
+        return scheduler::stop;
     }
 }

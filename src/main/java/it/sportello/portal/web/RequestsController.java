@@ -10,6 +10,7 @@ import it.sportello.shared.InvalidInputException;
 import it.sportello.shared.PayloadTooLargeException;
 import it.sportello.shared.UnsupportedContentException;
 import it.sportello.ticket.Attachment;
+import it.sportello.ticket.AttachmentDownloads;
 import it.sportello.ticket.AuthorType;
 import it.sportello.ticket.Channel;
 import it.sportello.ticket.Message;
@@ -19,7 +20,6 @@ import it.sportello.ticket.TicketManagement;
 import it.sportello.ticket.TicketSearch;
 import it.sportello.ticket.TicketStatus;
 import jakarta.servlet.http.HttpServletResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -31,10 +31,7 @@ import org.springframework.core.io.InputStreamResource;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -60,6 +57,7 @@ class RequestsController {
     private static final Sort RECENT_FIRST = Sort.by(Sort.Order.desc("updatedAt"), Sort.Order.desc("id"));
 
     private final TicketManagement tickets;
+    private final AttachmentDownloads downloads;
     private final CustomerManagement customers;
     private final UserManagement users;
     private final MessageSource messages;
@@ -68,12 +66,14 @@ class RequestsController {
 
     RequestsController(
             TicketManagement tickets,
+            AttachmentDownloads downloads,
             CustomerManagement customers,
             UserManagement users,
             MessageSource messages,
             @Value("${sportello.attachments.max-size:20MB}") DataSize maxFileSize,
             @Value("${spring.servlet.multipart.max-request-size:50MB}") DataSize maxRequestSize) {
         this.tickets = tickets;
+        this.downloads = downloads;
         this.customers = customers;
         this.users = users;
         this.messages = messages;
@@ -190,18 +190,7 @@ class RequestsController {
     @GetMapping("/portal/attachments/{id}")
     ResponseEntity<InputStreamResource> download(@PathVariable long id, CurrentUser user) {
         Attachment attachment = tickets.attachment(id, user);
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(attachment.contentType()))
-                .contentLength(attachment.size())
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment()
-                                .filename(attachment.fileName(), StandardCharsets.UTF_8)
-                                .build()
-                                .toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Content-Security-Policy", "sandbox; default-src 'none'")
-                .body(new InputStreamResource(tickets.openAttachment(attachment)));
+        return downloads.of(attachment);
     }
 
     /**

@@ -2,11 +2,9 @@ package it.sportello.ticket.web;
 
 import it.sportello.identity.CurrentUser;
 import it.sportello.ticket.Attachment;
+import it.sportello.ticket.AttachmentDownloads;
 import it.sportello.ticket.TicketManagement;
 import org.springframework.core.io.InputStreamResource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,25 +18,16 @@ import org.springframework.web.bind.annotation.RestController;
 class AttachmentController {
 
     private final TicketManagement tickets;
+    private final AttachmentDownloads downloads;
 
-    AttachmentController(TicketManagement tickets) {
+    AttachmentController(TicketManagement tickets, AttachmentDownloads downloads) {
         this.tickets = tickets;
+        this.downloads = downloads;
     }
 
     @GetMapping("/api/v1/attachments/{id}")
     ResponseEntity<InputStreamResource> download(@PathVariable long id, CurrentUser user) {
         Attachment attachment = tickets.attachment(id, user);
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(attachment.contentType()))
-                .contentLength(attachment.size())
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment()
-                                .filename(attachment.fileName(), java.nio.charset.StandardCharsets.UTF_8)
-                                .build()
-                                .toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Content-Security-Policy", "sandbox; default-src 'none'")
-                .body(new InputStreamResource(tickets.openAttachment(attachment)));
+        return downloads.of(attachment);
     }
 }

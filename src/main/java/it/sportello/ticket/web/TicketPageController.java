@@ -3,16 +3,13 @@ package it.sportello.ticket.web;
 import it.sportello.identity.CurrentUser;
 import it.sportello.shared.NotFoundException;
 import it.sportello.ticket.Attachment;
+import it.sportello.ticket.AttachmentDownloads;
 import it.sportello.ticket.TicketId;
 import it.sportello.ticket.TicketManagement;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.core.io.InputStreamResource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -30,16 +27,19 @@ import org.springframework.web.bind.annotation.RequestParam;
 class TicketPageController {
 
     private final TicketManagement tickets;
+    private final AttachmentDownloads downloads;
     private final TicketPageViews views;
     private final MessageSource messages;
     private final DataSize maxSize;
 
     TicketPageController(
             TicketManagement tickets,
+            AttachmentDownloads downloads,
             TicketPageViews views,
             MessageSource messages,
             @Value("${sportello.attachments.max-size:20MB}") DataSize maxSize) {
         this.tickets = tickets;
+        this.downloads = downloads;
         this.views = views;
         this.messages = messages;
         this.maxSize = maxSize;
@@ -85,17 +85,6 @@ class TicketPageController {
         if (attachment.ticketId().value() != id) {
             throw new NotFoundException("Attachment", attachmentId);
         }
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(attachment.contentType()))
-                .contentLength(attachment.size())
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment()
-                                .filename(attachment.fileName(), StandardCharsets.UTF_8)
-                                .build()
-                                .toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Content-Security-Policy", "sandbox; default-src 'none'")
-                .body(new InputStreamResource(tickets.openAttachment(attachment)));
+        return downloads.of(attachment);
     }
 }
