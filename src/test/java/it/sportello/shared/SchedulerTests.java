@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import it.sportello.support.IntegrationTest;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,12 +20,16 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Work scheduled on the persistent scheduler runs once, and only if the transaction that scheduled it commits. */
+/**
+ * Work scheduled on the persistent scheduler runs once, and only if the transaction that scheduled
+ * it commits; recurring work starts by itself.
+ */
 @IntegrationTest
 @Import(SchedulerTests.Probe.class)
 class SchedulerTests {
 
     static final List<String> RAN = new CopyOnWriteArrayList<>();
+    static final List<Instant> TICKS = new CopyOnWriteArrayList<>();
 
     @Autowired
     Scheduler scheduler;
@@ -66,6 +72,16 @@ class SchedulerTests {
         assertThat(RAN).doesNotContain(rolledBack);
     }
 
+    @Test
+    void runsRecurringWorkByItself() throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
+        while (TICKS.size() < 2 && Instant.now().isBefore(deadline)) {
+            Thread.sleep(50);
+        }
+
+        assertThat(TICKS).as("ticked at least twice within 10 s").hasSizeGreaterThanOrEqualTo(2);
+    }
+
     private static void awaitRun(String id) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
         while (!RAN.contains(id) && Instant.now().isBefore(deadline)) {
@@ -81,6 +97,12 @@ class SchedulerTests {
         OneTimeTask<String> probe() {
             return Tasks.oneTime("scheduler-test-probe", String.class)
                     .execute((instance, context) -> RAN.add(instance.getData()));
+        }
+
+        @Bean
+        RecurringTask<Void> ticker() {
+            return Tasks.recurring("scheduler-test-ticker", FixedDelay.ofMillis(200))
+                    .execute((instance, context) -> TICKS.add(Instant.now()));
         }
     }
 }
