@@ -60,17 +60,32 @@ class InboxListing {
      * the hint is worth. The list itself says how many tickets match the text.
      */
     List<InboxCount> counts(InboxQuery query, CurrentUser user) {
+        return counts(query, user, null);
+    }
+
+    /**
+     * The counts beside a list just read: without a text search the list's total is the count of
+     * its own view, so that one is not counted again (the biggest view, "open", costs the most).
+     */
+    List<InboxCount> counts(InboxList list, CurrentUser user) {
+        return counts(list.query(), user, list.query().text() == null ? list.total() : null);
+    }
+
+    private List<InboxCount> counts(InboxQuery query, CurrentUser user, Long current) {
         InboxQuery filters = query.withoutText();
         Instant now = Instant.now(clock);
-        List<InboxFolder> folders = Arrays.asList(InboxFolder.values());
+        List<InboxFolder> folders = Arrays.stream(InboxFolder.values())
+                .filter(f -> current == null || f != query.folder())
+                .toList();
         List<TicketSearch> searches =
                 folders.stream().map(f -> filters.searchIn(f, user, now)).toList();
         List<Long> counts = tickets.count(searches, user);
         List<InboxCount> result = new ArrayList<>();
-        for (int i = 0; i < folders.size(); i++) {
-            InboxFolder folder = folders.get(i);
-            result.add(
-                    new InboxCount(folder, counts.get(i), query.inFolder(folder).href(), folder == query.folder()));
+        int next = 0;
+        for (InboxFolder folder : InboxFolder.values()) {
+            boolean shown = folder == query.folder();
+            long count = shown && current != null ? current : counts.get(next++);
+            result.add(new InboxCount(folder, count, query.inFolder(folder).href(), shown));
         }
         return result;
     }

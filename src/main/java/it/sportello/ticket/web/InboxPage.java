@@ -53,7 +53,7 @@ class InboxPage {
     private void fill(Model model, InboxList list, CurrentUser user, boolean outOfBand) {
         model.addAttribute("query", list.query());
         model.addAttribute("list", list);
-        model.addAttribute("counts", listing.counts(list.query(), user));
+        model.addAttribute("counts", listing.counts(list, user));
         model.addAttribute("oob", outOfBand);
     }
 }
