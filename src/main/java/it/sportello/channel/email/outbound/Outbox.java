@@ -3,8 +3,10 @@ package it.sportello.channel.email.outbound;
 import it.sportello.shared.NotFoundException;
 import it.sportello.shared.SequenceIds;
 import it.sportello.ticket.MessageId;
+import it.sportello.ticket.TicketId;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Component;
@@ -35,6 +37,12 @@ class Outbox {
     @Transactional
     OutgoingMail queue(OutgoingMail.Draft draft) {
         return mails.save(new OutgoingMail(ids.next(OutgoingMail.SEQUENCE), draft, Instant.now(clock)));
+    }
+
+    /** The Message-ID of the desk's latest mail on this ticket, if any. */
+    Optional<String> lastMessageIdOn(TicketId ticket) {
+        return mails.findFirstByTicketIdOrderByCreatedAtDescIdDesc(ticket.value())
+                .map(OutgoingMail::mailMessageId);
     }
 
     /** How many mails of this kind went to {@code to} since {@code since} (queued, sent or failed alike). */

@@ -26,6 +26,9 @@ interface OutgoingMailRepository extends JpaRepository<OutgoingMail, Long> {
             + " where m.id = :id and m.status = :status and m.nextAttemptAt <= :now")
     int claim(Long id, MailStatus status, Instant now, Instant leaseUntil);
 
+    /** The desk's latest mail on a ticket, which its next one answers when the customer has not written since. */
+    java.util.Optional<OutgoingMail> findFirstByTicketIdOrderByCreatedAtDescIdDesc(Long ticketId);
+
     long countByToAndKindAndCreatedAtAfter(String to, MailKind kind, Instant since);
 
     Page<OutgoingMail> findByStatus(MailStatus status, Pageable pageable);

@@ -6,6 +6,7 @@ import it.sportello.ticket.AgentReplied;
 import it.sportello.ticket.Attachment;
 import it.sportello.ticket.Channel;
 import it.sportello.ticket.TicketManagement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -73,6 +74,13 @@ class ReplyMailing {
             return;
         }
         Optional<EmailThread> thread = threads.of(reply.ticket().id());
+        // Into the customer's latest mail; after it, the desk's own latest one, so two replies in a
+        // row still thread in the customer's mail client.
+        List<String> references =
+                new ArrayList<>(thread.map(EmailThread::references).orElse(List.of()));
+        Optional<String> ours = outbox.lastMessageIdOn(reply.ticket().id());
+        ours.filter(id -> !references.contains(id)).ifPresent(references::add);
+        String inReplyTo = thread.flatMap(EmailThread::lastMessageId).orElse(ours.orElse(null));
         outbox.queue(new OutgoingMail.Draft(
                 reply.ticket().id().value(),
                 replied.messageId().value(),
@@ -81,8 +89,8 @@ class ReplyMailing {
                 thread.flatMap(EmailThread::replyFrom).orElse(settings.defaultFrom()),
                 Subjects.reply(reply.ticket().subject(), reply.ticket().id()),
                 messageIds.create(reply.ticket().id(), "r" + replied.messageId().value()),
-                thread.flatMap(EmailThread::lastMessageId).orElse(null),
-                thread.map(EmailThread::references).orElse(List.of()),
+                inReplyTo,
+                references,
                 reply.message().bodyText(),
                 reply.message().bodyHtml(),
                 reply.attachments().stream().map(Attachment::id).toList()));

@@ -63,6 +63,9 @@ class OutboxTests extends ApiTestCase {
     @Autowired
     EmailThreadRepository threads;
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     @Test
     void anAgentsReplyArrivesOnceInTheCustomersThreadWithHtmlTextAndAttachment() throws Exception {
         String customer = Api.unique("cliente") + "@example.it";
@@ -306,6 +309,44 @@ class OutboxTests extends ApiTestCase {
                 .atMost(PATIENCE)
                 .until(() -> mailsTo(customer).size() == 3);
         assertThat(outbox.findAll()).filteredOn(m -> m.to().equals(customer)).hasSize(3);
+    }
+
+    @Test
+    void twoSendersRacingForTheSameMailClaimItOnce() throws Exception {
+        long id = 900_000_000L + new java.util.Random().nextInt(1_000_000);
+        // Due tomorrow, so the running scheduler leaves it alone; the racers claim it "tomorrow".
+        Instant due = Instant.now().plus(Duration.ofDays(1));
+        jdbc.update(
+                "insert into channel_email_outbox (id, ticket_id, kind, to_address, from_address, subject,"
+                        + " mail_message_id, body_text, status, attempts, next_attempt_at, created_at)"
+                        + " values (?, 1, 'REPLY', ?, 'assistenza@desk.test', 'Gara', '<gara@x>', 'testo',"
+                        + " 'QUEUED', 0, ?, ?)",
+                id,
+                Api.unique("gara") + "@example.it",
+                java.time.OffsetDateTime.ofInstant(due, java.time.ZoneOffset.UTC),
+                java.time.OffsetDateTime.ofInstant(Instant.now(), java.time.ZoneOffset.UTC));
+        Instant racersNow = due.plusSeconds(1);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        TransactionTemplate transactions = new TransactionTemplate(transactionManager);
+        java.util.concurrent.Callable<Integer> racer = () -> {
+            start.await();
+            return transactions.execute(
+                    tx -> outbox.claim(id, MailStatus.QUEUED, racersNow, racersNow.plus(Duration.ofMinutes(5))));
+        };
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var first = pool.submit(racer);
+            var second = pool.submit(racer);
+            start.countDown();
+
+            assertThat(first.get() + second.get()).as("claims won").isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(outbox.findById(id)).hasValueSatisfying(mail -> {
+            assertThat(mail.attempts()).isEqualTo(1);
+            assertThat(mail.nextAttemptAt()).isAfter(racersNow);
+        });
     }
 
     /** The inbound side's announcement of a customer's follow-up mail on an existing ticket. */
