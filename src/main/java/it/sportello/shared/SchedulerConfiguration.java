@@ -27,6 +27,10 @@ class SchedulerConfiguration {
             List<Task<?>> tasks,
             @Value("${sportello.scheduler.polling-interval:5s}") Duration pollingInterval,
             @Value("${sportello.scheduler.threads:4}") int threads) {
+        return build(dataSource, tasks, pollingInterval, threads);
+    }
+
+    private static Scheduler build(DataSource dataSource, List<Task<?>> tasks, Duration pollingInterval, int threads) {
         List<RecurringTask<?>> recurring = tasks.stream()
                 .filter(RecurringTask.class::isInstance)
                 .<RecurringTask<?>>map(RecurringTask.class::cast)
@@ -44,27 +48,42 @@ class SchedulerConfiguration {
                 .build();
     }
 
-    /** Starts the scheduler once the application (and its database schema) is ready; stops it first on shutdown. */
+    /**
+     * Starts the scheduler once the application (and its database schema) is ready; stops it first
+     * on shutdown. A stopped db-scheduler cannot start again, so a restart (tests pause and resume
+     * application contexts) runs a fresh one on the same tables; the {@link Scheduler} bean stays
+     * usable for scheduling work either way.
+     */
     @Bean
-    SmartLifecycle schedulerLifecycle(Scheduler scheduler) {
+    SmartLifecycle schedulerLifecycle(
+            Scheduler scheduler,
+            DataSource dataSource,
+            List<Task<?>> tasks,
+            @Value("${sportello.scheduler.polling-interval:5s}") Duration pollingInterval,
+            @Value("${sportello.scheduler.threads:4}") int threads) {
         return new SmartLifecycle() {
-            private volatile boolean running;
+            private Scheduler unstarted = scheduler;
+            private volatile Scheduler running;
 
             @Override
-            public void start() {
-                scheduler.start();
-                running = true;
+            public synchronized void start() {
+                Scheduler next = unstarted != null ? unstarted : build(dataSource, tasks, pollingInterval, threads);
+                unstarted = null;
+                next.start();
+                running = next;
             }
 
             @Override
-            public void stop() {
-                scheduler.stop();
-                running = false;
+            public synchronized void stop() {
+                if (running != null) {
+                    running.stop();
+                    running = null;
+                }
             }
 
             @Override
             public boolean isRunning() {
-                return running;
+                return running != null;
             }
 
             @Override
