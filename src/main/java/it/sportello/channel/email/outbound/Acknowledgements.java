@@ -7,6 +7,7 @@ import it.sportello.shared.SupportedLocale;
 import it.sportello.ticket.TicketManagement;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -99,7 +100,7 @@ class Acknowledgements {
         }
         String body = greeting + "\n\n"
                 + texts.getMessage("email.acknowledgement.body", new Object[] {subject, reference, promised}, locale);
-        List<String> references = new java.util.ArrayList<>(accepted.mailReferences());
+        List<String> references = new ArrayList<>(accepted.mailReferences());
         if (accepted.mailMessageId() != null) {
             references.add(accepted.mailMessageId());
         }

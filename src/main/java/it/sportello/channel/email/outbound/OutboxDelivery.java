@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -111,7 +112,7 @@ class OutboxDelivery {
         record(id, stored -> stored.sent(Instant.now(clock)));
     }
 
-    private void record(long id, java.util.function.Consumer<OutgoingMail> change) {
+    private void record(long id, Consumer<OutgoingMail> change) {
         transactions.executeWithoutResult(tx -> mails.findById(id).ifPresent(stored -> {
             change.accept(stored);
             mails.save(stored);

@@ -2,6 +2,7 @@ package it.sportello.channel.email.outbound;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -27,7 +28,7 @@ interface OutgoingMailRepository extends JpaRepository<OutgoingMail, Long> {
     int claim(Long id, MailStatus status, Instant now, Instant leaseUntil);
 
     /** The desk's latest mail on a ticket, which its next one answers when the customer has not written since. */
-    java.util.Optional<OutgoingMail> findFirstByTicketIdOrderByCreatedAtDescIdDesc(Long ticketId);
+    Optional<OutgoingMail> findFirstByTicketIdOrderByCreatedAtDescIdDesc(Long ticketId);
 
     long countByToAndKindAndCreatedAtAfter(String to, MailKind kind, Instant since);
 

@@ -21,14 +21,21 @@ import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -64,7 +71,7 @@ class OutboxTests extends ApiTestCase {
     EmailThreadRepository threads;
 
     @Autowired
-    org.springframework.jdbc.core.JdbcTemplate jdbc;
+    JdbcTemplate jdbc;
 
     @Test
     void anAgentsReplyArrivesOnceInTheCustomersThreadWithHtmlTextAndAttachment() throws Exception {
@@ -313,7 +320,7 @@ class OutboxTests extends ApiTestCase {
 
     @Test
     void twoSendersRacingForTheSameMailClaimItOnce() throws Exception {
-        long id = 900_000_000L + new java.util.Random().nextInt(1_000_000);
+        long id = 900_000_000L + new Random().nextInt(1_000_000);
         // Due tomorrow, so the running scheduler leaves it alone; the racers claim it "tomorrow".
         Instant due = Instant.now().plus(Duration.ofDays(1));
         jdbc.update(
@@ -323,17 +330,17 @@ class OutboxTests extends ApiTestCase {
                         + " 'QUEUED', 0, ?, ?)",
                 id,
                 Api.unique("gara") + "@example.it",
-                java.time.OffsetDateTime.ofInstant(due, java.time.ZoneOffset.UTC),
-                java.time.OffsetDateTime.ofInstant(Instant.now(), java.time.ZoneOffset.UTC));
+                OffsetDateTime.ofInstant(due, ZoneOffset.UTC),
+                OffsetDateTime.ofInstant(Instant.now(), ZoneOffset.UTC));
         Instant racersNow = due.plusSeconds(1);
-        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        CountDownLatch start = new CountDownLatch(1);
         TransactionTemplate transactions = new TransactionTemplate(transactionManager);
-        java.util.concurrent.Callable<Integer> racer = () -> {
+        Callable<Integer> racer = () -> {
             start.await();
             return transactions.execute(
                     tx -> outbox.claim(id, MailStatus.QUEUED, racersNow, racersNow.plus(Duration.ofMinutes(5))));
         };
-        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        var pool = Executors.newFixedThreadPool(2);
         try {
             var first = pool.submit(racer);
             var second = pool.submit(racer);
