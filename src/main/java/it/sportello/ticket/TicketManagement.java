@@ -499,4 +499,19 @@ public class TicketManagement {
     public void requireVisible(TicketId id, CurrentUser viewer) {
         readOnly.executeWithoutResult(tx -> visibleTicket(id, viewer));
     }
+
+    /** A message with its ticket and files, as a channel delivering it needs them. */
+    public record Delivery(Ticket ticket, Message message, List<Attachment> attachments) {}
+
+    /**
+     * A message of any ticket, with its ticket and attachments, for a channel that delivers it with
+     * no person behind the call (the e-mail outbox). It checks no viewer: never answer a user's
+     * request with it. Empty when the message no longer exists.
+     */
+    public Optional<Delivery> forDelivery(MessageId id) {
+        return readOnly.execute(tx -> messages.findById(id.value())
+                .flatMap(message -> tickets.findById(message.ticketId().value())
+                        .map(ticket -> new Delivery(
+                                ticket, message, attachments.findByMessageIdInOrderById(List.of(id.value()))))));
+    }
 }
