@@ -123,7 +123,8 @@ class MagicLinkTests extends ApiTestCase {
         Desk.Person agent = desk.agent();
         PortalVisitor visitor = new PortalVisitor(port);
 
-        HttpResponse<String> unknown = askForLink(visitor, Api.unique("nessuno") + "@example.it");
+        String nobody = Api.unique("nessuno") + "@example.it";
+        HttpResponse<String> unknown = askForLink(visitor, nobody);
         HttpResponse<String> staff = askForLink(visitor, agent.email());
         HttpResponse<String> known = askForLink(visitor, anna.email());
 
@@ -132,7 +133,8 @@ class MagicLinkTests extends ApiTestCase {
             assertThat(visitor.browser.redirectTarget(answer)).isEqualTo("/portal/magic-link");
         });
         onlyMailTo(anna.email());
-        assertThat(MAIL.getReceivedMessages()).hasSize(1);
+        assertThat(mailsTo(nobody)).isEmpty();
+        assertThat(mailsTo(agent.email())).isEmpty();
     }
 
     @Test
@@ -148,7 +150,7 @@ class MagicLinkTests extends ApiTestCase {
         }
         askForLink(visitor, bruno.email());
 
-        assertThat(MAIL.waitForIncomingEmail(10_000, 4)).isTrue();
+        onlyMailTo(bruno.email());
         // Bruno's link was asked for last: once it is in, Anna's fourth would have been too.
         Thread.sleep(500);
         assertThat(mailsTo(anna.email())).hasSize(3);
@@ -156,7 +158,10 @@ class MagicLinkTests extends ApiTestCase {
 
         CLOCK.advance(Duration.ofMinutes(16));
         askForLink(visitor, anna.email());
-        assertThat(MAIL.waitForIncomingEmail(10_000, 5)).isTrue();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (mailsTo(anna.email()).size() < 4 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
         assertThat(mailsTo(anna.email())).hasSize(4);
     }
 
@@ -206,10 +211,15 @@ class MagicLinkTests extends ApiTestCase {
         return visitor.submit("/portal/login", "/portal/magic-link", form("email", email));
     }
 
+    /** Waits for the mail to this address: the server is shared, other tests' mail may arrive too. */
     private static MimeMessage onlyMailTo(String email) throws Exception {
-        assertThat(MAIL.waitForIncomingEmail(10_000, 1)).as("a mail arrives").isTrue();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
         List<MimeMessage> mails = mailsTo(email);
-        assertThat(mails).hasSize(1);
+        while (mails.isEmpty() && System.nanoTime() < deadline) {
+            MAIL.waitForIncomingEmail(200, MAIL.getReceivedMessages().length + 1);
+            mails = mailsTo(email);
+        }
+        assertThat(mails).as("mail to " + email).hasSize(1);
         return mails.getFirst();
     }
 
