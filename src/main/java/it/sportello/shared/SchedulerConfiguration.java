@@ -31,7 +31,10 @@ class SchedulerConfiguration {
                 .filter(RecurringTask.class::isInstance)
                 .<RecurringTask<?>>map(RecurringTask.class::cast)
                 .toList();
-        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), List.copyOf(tasks))
+        // Recurring tasks are registered by startTasks; listing them here too makes db-scheduler refuse the duplicate.
+        List<Task<?>> others =
+                tasks.stream().filter(task -> !(task instanceof RecurringTask)).toList();
+        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), others)
                 .startTasks(recurring)
                 .pollingInterval(pollingInterval)
                 .threads(threads)

@@ -25,6 +25,7 @@ import it.sportello.ticket.TicketId;
 import it.sportello.ticket.TicketManagement;
 import it.sportello.ticket.TicketManagement.Body;
 import it.sportello.ticket.TicketManagement.Upload;
+import jakarta.persistence.EntityManager;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
@@ -71,6 +72,7 @@ public class EmailIntake {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final EntityManager entities;
 
     EmailIntake(
             RawMessageStore store,
@@ -85,7 +87,9 @@ public class EmailIntake {
             CustomerManagement customers,
             ApplicationEventPublisher events,
             PlatformTransactionManager transactionManager,
-            Clock clock) {
+            Clock clock,
+            EntityManager entities) {
+        this.entities = entities;
         this.store = store;
         this.ledger = ledger;
         this.routes = routes;
@@ -291,6 +295,8 @@ public class EmailIntake {
         if (!files.refused().isEmpty()) {
             tickets.addSystemNote(ticketId, new Body(notes.refused(files.refused()), null), Channel.EMAIL, List.of());
         }
+        // The ticket's rows must be written before the record (plain JDBC) points at them.
+        entities.flush();
         ledger.markProcessed(record.id(), ticketId.value(), messageId.value(), automatic, now);
         events.publishEvent(new InboundEmailAccepted(
                 record.id(),
@@ -346,6 +352,7 @@ public class EmailIntake {
                 new Body(notes.bounce(email.senderAddress(), report, failing), null),
                 Channel.EMAIL,
                 files.accepted());
+        entities.flush();
         ledger.markProcessed(
                 record.id(), ticket.get().value(), note.message().messageId().value(), true, now);
         Ticket original = tickets.find(ticket.get()).orElseThrow();

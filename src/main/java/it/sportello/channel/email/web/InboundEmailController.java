@@ -57,6 +57,7 @@ class InboundEmailController {
             String status,
             String reason,
             Long ticketId,
+            boolean automatic,
             Instant receivedAt,
             Instant processedAt) {
         static InboundView of(InboundRecord record) {
@@ -68,6 +69,7 @@ class InboundEmailController {
                     code(record.status()),
                     record.failureReason(),
                     record.ticketId(),
+                    record.automatic(),
                     record.receivedAt(),
                     record.processedAt());
         }
