@@ -234,7 +234,7 @@ public class EmailIntake {
                         return IntakeResult.of(locked, false); // another processor finished it first
                     }
                     Instant now = Instant.now(clock);
-                    if (route.deskAddresses().contains(email.senderAddress())) {
+                    if (route.deskAddresses().stream().anyMatch(email.senderAddress()::equalsIgnoreCase)) {
                         ledger.markIgnored(
                                 intakeId, "sent from the desk's own address " + email.senderAddress(), automatic, now);
                         return IntakeResult.of(ledger.find(intakeId).orElseThrow(), false);
@@ -268,7 +268,18 @@ public class EmailIntake {
         it.sportello.ticket.MessageId messageId;
         Customer customer;
         boolean newTicket = thread.isEmpty();
-        if (thread.isPresent()) {
+        if (thread.isPresent() && automatic) {
+            // An out-of-office answer to our reply is worth knowing, not a turn in the conversation:
+            // a note, so a pending or solved ticket stays as it is.
+            customer = known.get();
+            var posted = tickets.addSystemNote(
+                    thread.get(),
+                    new Body(notes.automaticReply(email.senderAddress()) + "\n\n" + textOf(body), null),
+                    Channel.EMAIL,
+                    uploads);
+            ticketId = thread.get();
+            messageId = posted.message().messageId();
+        } else if (thread.isPresent()) {
             customer = known.get();
             var posted = tickets.receiveFollowUp(thread.get(), customer.id(), body, Channel.EMAIL, uploads);
             ticketId = thread.get();
@@ -336,9 +347,16 @@ public class EmailIntake {
                     now);
             return IntakeResult.of(ledger.find(record.id()).orElseThrow(), false);
         }
+        Ticket original = tickets.find(ticket.get()).orElseThrow();
         List<String> failing = new ArrayList<>();
         for (BounceReport.Recipient recipient : report.recipients()) {
-            if (recipient.failedPermanently()) {
+            // Only an address of the ticket's requester, which is where the bounced message went: a
+            // forged report naming someone else's address must not cut them off.
+            boolean requesters = customers
+                    .findByEmail(recipient.address())
+                    .map(c -> c.id().equals(original.requester()))
+                    .orElse(false);
+            if (recipient.failedPermanently() && requesters) {
                 ledger.markAddressFailing(
                         recipient.address(),
                         recipient.status() + " " + (recipient.diagnostic() == null ? "" : recipient.diagnostic()),
@@ -355,7 +373,6 @@ public class EmailIntake {
         entities.flush();
         ledger.markProcessed(
                 record.id(), ticket.get().value(), note.message().messageId().value(), true, now);
-        Ticket original = tickets.find(ticket.get()).orElseThrow();
         Customer requester = customers.get(original.requester());
         events.publishEvent(new InboundEmailAccepted(
                 record.id(),
@@ -369,6 +386,10 @@ public class EmailIntake {
                 route.replyFrom(),
                 now));
         return new IntakeResult(record.id(), ticket.get().value(), InboundStatus.PROCESSED, null, false);
+    }
+
+    private static String textOf(Body body) {
+        return body.html() != null ? SafeHtml.fromUntrustedHtml(body.html()).text() : body.text();
     }
 
     /** Text and HTML as sent; HTML that shows no text (only images) gives way to the plain text. */

@@ -30,6 +30,10 @@ public class InboundNotes {
         return text("email.body.empty");
     }
 
+    public String automaticReply(String sender) {
+        return text("email.note.automatic", sender);
+    }
+
     public String refused(List<InboundAttachments.Refused> files) {
         StringBuilder note = new StringBuilder();
         for (InboundAttachments.Refused file : files) {

@@ -102,4 +102,48 @@ class BounceTests extends ApiTestCase {
                         .asBoolean())
                 .isFalse();
     }
+
+    @Test
+    void aReportNamingSomeoneElsesAddressDoesNotMarkItFailing() {
+        String customer = "cliente." + Fixtures.unique() + "@example.it";
+        String bystander = "altro." + Fixtures.unique() + "@example.it";
+        desk.ticketFor(bystander, "Altra richiesta");
+        long ticket = desk.ticketFor(customer, "La tua richiesta").get("id").asLong();
+        byte[] forged = Fixtures.mail(
+                "bounce-delivery-status.eml",
+                "RECIPIENT",
+                bystander,
+                "TICKET",
+                String.valueOf(ticket),
+                "ORIGINAL",
+                messageIds.create(new TicketId(ticket), "b2"));
+
+        JsonNode result = json(Fixtures.post(port, Desk.ADMIN, forged));
+
+        assertThat(result.get("ticketId").asLong()).isEqualTo(ticket);
+        assertThat(ledger.failingReason(bystander)).isEmpty();
+    }
+
+    @Test
+    void anOutOfOfficeAnswerToOurReplyIsANoteAndLeavesThePendingTicketPending() {
+        String customer = "paolo." + Fixtures.unique() + "@example.it";
+        long ticket = desk.ticketFor(customer, "Preventivo").get("id").asLong();
+        api.patch("/api/v1/tickets/" + ticket, Desk.ADMIN, Map.of("status", "pending"));
+        byte[] outOfOffice = ("From: Paolo <" + customer + ">\r\nTo: assistenza@sportello.example\r\n"
+                        + "Subject: Risposta automatica: Re: [#" + ticket + "] Preventivo\r\n"
+                        + "Message-ID: <ooo-" + Fixtures.unique() + "@example.it>\r\n"
+                        + "In-Reply-To: " + messageIds.create(new TicketId(ticket), "o1") + "\r\n"
+                        + "Auto-Submitted: auto-replied\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+                        + "Sono fuori sede fino a lunedì.\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        JsonNode result = json(Fixtures.post(port, Desk.ADMIN, outOfOffice));
+
+        assertThat(result.get("ticketId").asLong()).isEqualTo(ticket);
+        JsonNode after = api.get("/api/v1/tickets/" + ticket, Desk.ADMIN).json();
+        assertThat(after.get("status").asString()).isEqualTo("pending");
+        JsonNode note = after.get("messages").get(1);
+        assertThat(note.get("internal").asBoolean()).isTrue();
+        assertThat(note.get("body").asString()).contains("Sono fuori sede fino a lunedì.", customer);
+    }
 }

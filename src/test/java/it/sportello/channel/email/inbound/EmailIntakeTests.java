@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import it.sportello.channel.email.EmailIntake;
+import it.sportello.channel.email.InboundEmailAccepted;
 import it.sportello.channel.email.MailboxRoute;
 import it.sportello.support.ApiTestCase;
 import it.sportello.support.Desk;
@@ -22,6 +23,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,6 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
  * kept and replayable, an interrupted intake finished by the recovery task exactly once.
  */
 @IntegrationTest
+@RecordApplicationEvents
 class EmailIntakeTests extends ApiTestCase {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -45,6 +49,9 @@ class EmailIntakeTests extends ApiTestCase {
 
     @Autowired
     InboundLedger ledger;
+
+    @Autowired
+    ApplicationEvents events;
 
     private JsonNode json(HttpResponse<String> response) {
         return JSON.readTree(response.body());
@@ -228,5 +235,28 @@ class EmailIntakeTests extends ApiTestCase {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void anAcceptedMessageIsAnnouncedSayingWhetherAMachineSentIt() {
+        MailboxRoute route =
+                new MailboxRoute("test-events", null, Set.of("help@sportello.example"), "help@sportello.example");
+        routes.register(route);
+        EmailIntake.IntakeResult person =
+                intake.accept(route, new ByteArrayInputStream(Fixtures.mail("outlook-windows-1252.eml")));
+        EmailIntake.IntakeResult machine =
+                intake.accept(route, new ByteArrayInputStream(Fixtures.mail("out-of-office.eml")));
+
+        List<InboundEmailAccepted> accepted =
+                events.stream(InboundEmailAccepted.class).toList();
+        assertThat(accepted)
+                .extracting(InboundEmailAccepted::intakeId)
+                .containsExactly(person.intakeId(), machine.intakeId());
+        assertThat(accepted.getFirst().automatic()).isFalse();
+        assertThat(accepted.getFirst().newTicket()).isTrue();
+        assertThat(accepted.getFirst().replyFrom()).isEqualTo("help@sportello.example");
+        assertThat(accepted.getFirst().ticketId().value()).isEqualTo(person.ticketId());
+        assertThat(accepted.getFirst().senderAddress()).startsWith("mario.rossi.");
+        assertThat(accepted.get(1).automatic()).isTrue();
     }
 }
