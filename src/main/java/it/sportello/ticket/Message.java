@@ -84,6 +84,10 @@ public class Message extends AssignedIdEntity {
         return new Message(id, ticket, AuthorType.CUSTOMER, null, customer.value(), false, via, body, now);
     }
 
+    static Message fromSystem(MessageId id, TicketId ticket, SafeHtml body, Channel via, Instant now) {
+        return new Message(id, ticket, AuthorType.SYSTEM, null, null, true, via, body, now);
+    }
+
     static Message fromAgent(
             MessageId id, TicketId ticket, UserId agent, SafeHtml body, Channel via, boolean internal, Instant now) {
         return new Message(id, ticket, AuthorType.AGENT, agent.value(), null, internal, via, body, now);

@@ -167,6 +167,16 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
         return Message.fromAgent(messageId, id(), agent, body, channel, true, now);
     }
 
+    /**
+     * A note the desk itself writes (a bounce report from a mail server): internal, by no person,
+     * and, like any note, it never changes the status.
+     */
+    public Message addSystemNote(MessageId messageId, SafeHtml body, Channel via, Instant now) {
+        touch(now);
+        registerEvent(new NoteAdded(id(), messageId, null, now));
+        return Message.fromSystem(messageId, id(), body, via, now);
+    }
+
     /** Moves to {@code target} if the transition is legal; otherwise a conflict naming both statuses. */
     public void changeStatus(TicketStatus target, Instant now) {
         if (target == status) {

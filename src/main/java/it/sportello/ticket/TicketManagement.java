@@ -147,9 +147,9 @@ public class TicketManagement {
     /** Opens a ticket with its first message, for a signed-in customer or on a customer's behalf by staff. */
     public Opened open(NewTicket request, CurrentUser actor) {
         if (actor.isCustomer()) {
-            return store(request, () -> customers.forAccount(actor), false);
+            return store(request, () -> customers.forAccount(actor), false, null);
         }
-        return store(request, () -> resolveRequester(request.requester()), true);
+        return store(request, () -> resolveRequester(request.requester()), true, null);
     }
 
     /**
@@ -158,10 +158,19 @@ public class TicketManagement {
      * group, assignee, tags) is taken from the outside.
      */
     public Opened receive(NewTicket request) {
-        return store(request, () -> resolveRequester(request.requester()), false);
+        return store(request, () -> resolveRequester(request.requester()), false, null);
     }
 
-    private Opened store(NewTicket request, Supplier<Customer> requesterOf, boolean byStaff) {
+    /**
+     * As {@link #receive(NewTicket)}, into the group an admin configured for the channel it came
+     * through (an e-mail mailbox): the group is the desk's setting, not the sender's. Joins the
+     * caller's transaction.
+     */
+    public Opened receive(NewTicket request, GroupId channelGroup) {
+        return store(request, () -> resolveRequester(request.requester()), false, channelGroup);
+    }
+
+    private Opened store(NewTicket request, Supplier<Customer> requesterOf, boolean byStaff, GroupId channelGroup) {
         String subject = PlainText.line(request.subject());
         if (subject.isEmpty()) {
             throw new InvalidInputException("subject", "must not be blank");
@@ -189,13 +198,16 @@ public class TicketManagement {
                     ticket.assign(request.assignee(), request.group(), now);
                 }
             } else {
+                if (channelGroup != null) {
+                    users.requireGroup(channelGroup, "group");
+                }
                 ticket = new Ticket(
                         new TicketId(ids.next(Ticket.SEQUENCE)),
                         subject,
                         requester.id(),
                         orDefault(request.channel(), Channel.WEB),
                         Priority.NORMAL,
-                        null,
+                        channelGroup,
                         List.of(),
                         now);
             }
@@ -513,5 +525,48 @@ public class TicketManagement {
                 .flatMap(message -> tickets.findById(message.ticketId().value())
                         .map(ticket -> new Delivery(
                                 ticket, message, attachments.findByMessageIdInOrderById(List.of(id.value()))))));
+    }
+
+    /**
+     * A ticket as it is, for a channel that has already decided it may act on it (e-mail
+     * threading checks the sender itself); no viewer, so not for anything a person asked for.
+     */
+    public Optional<Ticket> find(TicketId id) {
+        return readOnly.execute(tx -> tickets.findById(id.value()));
+    }
+
+    /**
+     * A follow-up from the ticket's requester through a public channel (an e-mail reply), posted
+     * as the customer; joins the caller's transaction, so a channel can record what it processed
+     * in the same commit. Anyone but the requester is refused.
+     */
+    public PostedMessage receiveFollowUp(TicketId id, CustomerId sender, Body body, Channel via, List<Upload> uploads) {
+        SafeHtml safe = body.sanitised();
+        return retrying(() -> transactions.execute(tx -> {
+            Instant now = Instant.now(clock);
+            Ticket ticket = tickets.findByIdForUpdate(id.value())
+                    .orElseThrow(() -> new NotFoundException("Ticket", id.value()));
+            if (!ticket.requester().equals(sender)) {
+                throw new AccessDeniedException("Only the requester may follow up on ticket " + id.value());
+            }
+            Message message = ticket.receiveFromCustomer(nextMessageId(), safe, via, now);
+            tickets.save(ticket);
+            messages.save(message);
+            return new PostedMessage(message, attach(message, uploads, now));
+        }));
+    }
+
+    /** An internal note by the desk itself (a bounce report), with files; joins the caller's transaction. */
+    public PostedMessage addSystemNote(TicketId id, Body body, Channel via, List<Upload> uploads) {
+        SafeHtml safe = body.sanitised();
+        return retrying(() -> transactions.execute(tx -> {
+            Instant now = Instant.now(clock);
+            Ticket ticket = tickets.findByIdForUpdate(id.value())
+                    .orElseThrow(() -> new NotFoundException("Ticket", id.value()));
+            Message message = ticket.addSystemNote(nextMessageId(), safe, via, now);
+            tickets.save(ticket);
+            messages.save(message);
+            return new PostedMessage(message, attach(message, uploads, now));
+        }));
     }
 }

@@ -59,8 +59,10 @@ class RequestLimitFilter extends OncePerRequestFilter {
             }
         }
         long max = limits.maxBodySize().toBytes();
-        if (isMultipart(request)) {
-            chain.doFilter(request, response); // multipart has its own limits (spring.servlet.multipart.*)
+        if (isMultipart(request) || isRawMail(request)) {
+            // multipart has its own limits (spring.servlet.multipart.*); raw mail streams to disk
+            // under sportello.email.max-message-size, checked by the e-mail intake as it reads
+            chain.doFilter(request, response);
             return;
         }
         if (request.getContentLengthLong() > max) {
@@ -75,6 +77,11 @@ class RequestLimitFilter extends OncePerRequestFilter {
 
     private static boolean isAnonymous(HttpServletRequest request) {
         return request.getHeader(HttpHeaders.AUTHORIZATION) == null && request.getSession(false) == null;
+    }
+
+    private static boolean isRawMail(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.toLowerCase().startsWith("message/rfc822");
     }
 
     private static boolean isMultipart(HttpServletRequest request) {
