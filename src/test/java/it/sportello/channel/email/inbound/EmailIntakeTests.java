@@ -104,6 +104,24 @@ class EmailIntakeTests extends ApiTestCase {
     }
 
     @Test
+    void deliveriesThroughThePipeAreRecordedAsIntakeNotAsAdminActionsButAReplayIs() {
+        java.time.Instant since = java.time.Instant.now().minusSeconds(1);
+        HttpResponse<String> delivered = Fixtures.post(port, Desk.ADMIN, Fixtures.mail("malformed-boundary.eml"));
+        long id = json(delivered).get("intakeId").asLong();
+        api.post("/api/v1/channels/email/inbound/" + id + "/replay", Desk.ADMIN, null);
+
+        List<String> targets = new java.util.ArrayList<>();
+        api.get("/api/v1/audit?action=admin.request&size=100&since=" + since, Desk.ADMIN)
+                .json()
+                .get("items")
+                .forEach(entry -> targets.add(entry.get("target").asString()));
+
+        assertThat(targets)
+                .contains("POST /api/v1/channels/email/inbound/" + id + "/replay")
+                .doesNotContain("POST /api/v1/channels/email/inbound");
+    }
+
+    @Test
     void onlyAdminsMayDeliverOrListMail() {
         byte[] mail = Fixtures.mail("no-message-id.eml");
         assertThat(Fixtures.post(port, desk.agent().token(), mail).statusCode()).isEqualTo(403);
