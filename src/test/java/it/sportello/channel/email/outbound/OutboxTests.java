@@ -31,6 +31,7 @@ import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
@@ -72,6 +73,11 @@ class OutboxTests extends ApiTestCase {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @BeforeEach
+    void quietOutbox() {
+        OutboxMailSettings.setAsideMailQueuedByOtherTests(jdbc);
+    }
 
     @Test
     void anAgentsReplyArrivesOnceInTheCustomersThreadWithHtmlTextAndAttachment() throws Exception {
