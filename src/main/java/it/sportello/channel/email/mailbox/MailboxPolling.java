@@ -123,6 +123,7 @@ class MailboxPolling {
             Folder folder = store.getFolder(mailbox.folder());
             folder.open(Folder.READ_WRITE);
             Folder processed = null;
+            Exception refused = null;
             try {
                 if (mailbox.processedFolder() != null) {
                     processed = store.getFolder(mailbox.processedFolder());
@@ -143,7 +144,15 @@ class MailboxPolling {
                     if (message.isExpunged() || message.isSet(Flags.Flag.DELETED)) {
                         continue;
                     }
-                    hand(route, message);
+                    try {
+                        hand(route, message);
+                    } catch (RuntimeException | IOException e) {
+                        // The intake refused this one (too large, the database away): it stays
+                        // unflagged for the next poll, and the messages after it still come in.
+                        refused = refused != null ? refused : e;
+                        log.warn("Mailbox {}: message {} not taken in", mailbox.id(), message.getMessageNumber(), e);
+                        continue;
+                    }
                     if (processed != null) {
                         folder.copyMessages(new Message[] {message}, processed);
                         message.setFlag(Flags.Flag.DELETED, true);
@@ -153,6 +162,9 @@ class MailboxPolling {
                 }
             } finally {
                 folder.close(processed != null);
+            }
+            if (refused != null) {
+                throw new MessagingException("a message was left on the server for the next poll", refused);
             }
         }
     }
@@ -181,8 +193,11 @@ class MailboxPolling {
                 text.append(" <- ");
             }
             text.append(cause.getClass().getSimpleName());
-            if (cause.getMessage() != null) {
-                text.append(": ").append(cause.getMessage().strip());
+            String message = cause.getMessage();
+            if (message != null) {
+                // Jakarta Mail repeats the nested exception in the message; the chain names it anyway.
+                int nested = message.indexOf(";\n  nested exception is");
+                text.append(": ").append((nested < 0 ? message : message.substring(0, nested)).strip());
             }
             cause = cause.getCause() == cause ? null : cause.getCause();
         }

@@ -40,7 +40,8 @@ import org.springframework.test.context.TestPropertySource;
 
 /** Mailboxes polled from a real IMAP server (an in-process GreenMail) by the scheduler. */
 @IntegrationTest
-@TestPropertySource(properties = "sportello.email.mailboxes.check-every=300ms")
+@TestPropertySource(
+        properties = {"sportello.email.mailboxes.check-every=300ms", "sportello.email.max-message-size=64KB"})
 class MailboxPollingTests extends ApiTestCase {
 
     private static final String MAILBOXES = "/api/v1/channels/email/mailboxes";
@@ -129,6 +130,30 @@ class MailboxPollingTests extends ApiTestCase {
         await().atMost(WAIT).untilAsserted(() -> {
             assertThat(seen(account, "INBOX")).isEmpty();
             assertThat(seen(account, "Lavorate")).hasSize(1);
+        });
+        disable(mailbox);
+    }
+
+    @Test
+    void aMessageTheIntakeRefusesStaysUnseenOnTheServerAndTheNextOneStillComesIn() throws Exception {
+        Account account = account();
+        String tooLarge = "x".repeat(100).concat("\r\n").repeat(1000);
+        account.user.deliver(mail(
+                "grande." + token() + "@example.it",
+                account.address,
+                "Allegato enorme",
+                "<" + token() + "@example.it>",
+                tooLarge));
+        account.user.deliver(
+                mail("piccolo." + token() + "@example.it", account.address, "Domanda", "<" + token() + "@example.it>"));
+        long mailbox = mailbox(account, group(), null);
+
+        long ticket = awaitTicket(mailbox);
+        assertThat(jdbc.queryForObject("select subject from ticket where id = ?", String.class, ticket))
+                .isEqualTo("Domanda");
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(seen(account, "INBOX")).containsExactly(false, true);
+            assertThat(lastError(mailbox)).contains("left on the server").contains("PayloadTooLarge");
         });
         disable(mailbox);
     }
@@ -235,6 +260,11 @@ class MailboxPollingTests extends ApiTestCase {
     /** A customer's mail in windows-1252, as Italian mail clients still send it. */
     private static MimeMessage mail(String from, String to, String subject, String messageId)
             throws MessagingException {
+        return mail(from, to, subject, messageId, "");
+    }
+
+    private static MimeMessage mail(String from, String to, String subject, String messageId, String more)
+            throws MessagingException {
         String raw = "From: Cliente <" + from + ">\r\n"
                 + "To: " + to + "\r\n"
                 + "Subject: " + subject + "\r\n"
@@ -244,7 +274,8 @@ class MailboxPollingTests extends ApiTestCase {
                 + "Content-Type: text/plain; charset=windows-1252\r\n"
                 + "Content-Transfer-Encoding: quoted-printable\r\n"
                 + "\r\n"
-                + "Buongiorno, ho pagato 25 =80 e non =E8 arrivato nulla.\r\n";
+                + "Buongiorno, ho pagato 25 =80 e non =E8 arrivato nulla.\r\n"
+                + more;
         return new MimeMessage(
                 Session.getInstance(new Properties()),
                 new ByteArrayInputStream(raw.getBytes(StandardCharsets.US_ASCII)));
