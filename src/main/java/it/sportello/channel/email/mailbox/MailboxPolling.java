@@ -25,6 +25,8 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -65,10 +67,16 @@ class MailboxPolling {
         this.batchSize = batchSize;
     }
 
+    /** Before any recovery of waiting mail, so a mailbox's messages go to its own group. */
+    @EventListener(ApplicationReadyEvent.class)
+    void registerRoutes() {
+        mailboxes.all().forEach(mailbox -> routes.register(routeOf(mailbox)));
+    }
+
     /** Polls every due mailbox this node can take; returns how many were polled. */
     int pollDue() {
         // Known routes let the intake's recovery process a mailbox's waiting mail with its settings.
-        mailboxes.all().forEach(mailbox -> routes.register(routeOf(mailbox)));
+        registerRoutes();
         int polled = 0;
         for (long id : mailboxes.due(Instant.now(clock))) {
             Instant now = Instant.now(clock);

@@ -26,6 +26,8 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -159,6 +161,38 @@ class MailboxPollingTests extends ApiTestCase {
     }
 
     @Test
+    void aMailboxLeasedByAnotherNodeIsLeftAloneUntilTheLeaseRunsOut() throws Exception {
+        Account account = account();
+        Map<String, Object> hourly = settings(account.login, account.password, account.address, group(), null);
+        hourly.put("pollIntervalSeconds", 3600);
+        long mailbox = api.post(MAILBOXES, Desk.ADMIN, hourly).json().get("id").asLong();
+        await().atMost(WAIT).until(() -> lastPoll(mailbox).isAfter(Instant.EPOCH));
+        Instant first = lastPoll(mailbox);
+
+        // Due again, but another node holds the lease for the next minute.
+        Instant now = Instant.now();
+        jdbc.update(
+                "update channel_email_mailbox set next_poll_at = ?, polling_until = ? where id = ?",
+                utc(now.minusSeconds(1)),
+                utc(now.plusSeconds(60)),
+                mailbox);
+        Thread.sleep(1500); // several of the scheduler's 300 ms looks
+        assertThat(lastPoll(mailbox)).isEqualTo(first);
+
+        // That node died: its lease runs out and this one takes the mailbox over.
+        jdbc.update(
+                "update channel_email_mailbox set polling_until = ? where id = ?",
+                utc(Instant.now().minusSeconds(1)),
+                mailbox);
+        await().atMost(WAIT).until(() -> lastPoll(mailbox).isAfter(first));
+        assertThat(jdbc.queryForObject(
+                        "select polling_until from channel_email_mailbox where id = ?", Timestamp.class, mailbox))
+                .as("the lease is let go after the poll")
+                .isNull();
+        disable(mailbox);
+    }
+
+    @Test
     void aWrongPasswordIsRecordedWithoutItAndTheNextMailboxIsPolledAllTheSame() throws Exception {
         Account broken = account();
         Account working = account();
@@ -202,6 +236,10 @@ class MailboxPollingTests extends ApiTestCase {
         Timestamp at = jdbc.queryForObject(
                 "select last_poll_at from channel_email_mailbox where id = ?", Timestamp.class, mailbox);
         return at == null ? Instant.EPOCH : at.toInstant();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
     }
 
     private String lastError(long mailbox) {
