@@ -18,6 +18,8 @@ create table channel_email_mailbox (
     enabled               boolean not null,
     next_poll_at          timestamp with time zone not null,
     polling_until         timestamp with time zone,
+    -- when IMAP IDLE last said new mail arrived: a ring during a poll makes the next one come at once
+    rung_at               timestamp with time zone,
     last_poll_at          timestamp with time zone,
     last_error            varchar(1000),
     created_at            timestamp with time zone not null,

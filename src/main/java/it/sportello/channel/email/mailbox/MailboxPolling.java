@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -45,6 +46,7 @@ class MailboxPolling {
     private final Mailboxes mailboxes;
     private final EmailIntake intake;
     private final InboundRoutes routes;
+    private final MailboxIdle idle;
     private final Clock clock;
     private final Duration lease;
     private final Duration timeout;
@@ -54,6 +56,7 @@ class MailboxPolling {
             Mailboxes mailboxes,
             EmailIntake intake,
             InboundRoutes routes,
+            MailboxIdle idle,
             Clock clock,
             @Value("${sportello.email.mailboxes.lease:10m}") Duration lease,
             @Value("${sportello.email.mailboxes.timeout:30s}") Duration timeout,
@@ -61,6 +64,7 @@ class MailboxPolling {
         this.mailboxes = mailboxes;
         this.intake = intake;
         this.routes = routes;
+        this.idle = idle;
         this.clock = clock;
         this.lease = lease;
         this.timeout = timeout;
@@ -75,8 +79,10 @@ class MailboxPolling {
 
     /** Polls every due mailbox this node can take; returns how many were polled. */
     int pollDue() {
+        List<Mailbox> all = mailboxes.all();
         // Known routes let the intake's recovery process a mailbox's waiting mail with its settings.
-        registerRoutes();
+        all.forEach(mailbox -> routes.register(routeOf(mailbox)));
+        idle.reconcile(all);
         int polled = 0;
         for (long id : mailboxes.due(Instant.now(clock))) {
             Instant now = Instant.now(clock);
@@ -97,7 +103,7 @@ class MailboxPolling {
                 log.warn("Mailbox {} ({}) could not be polled: {}", mailbox.id(), mailbox.name(), error);
             }
             Instant end = Instant.now(clock);
-            mailboxes.finished(id, end, end.plusSeconds(mailbox.pollIntervalSeconds()), error);
+            mailboxes.finished(id, now, end, end.plusSeconds(mailbox.pollIntervalSeconds()), error);
             polled++;
         }
         return polled;

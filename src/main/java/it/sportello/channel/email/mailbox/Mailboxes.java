@@ -154,11 +154,19 @@ class Mailboxes {
     }
 
     /** Ends a poll: records when and how it went, lets go of the lease, and sets the next one. */
-    void finished(long id, Instant at, Instant next, String error) {
+    void finished(long id, Instant started, Instant at, Instant next, String error) {
         String cut = error == null || error.length() <= MAX_ERROR ? error : error.substring(0, MAX_ERROR);
         jdbc.sql("update channel_email_mailbox set polling_until = null, last_poll_at = ?, last_error = ?,"
-                        + " next_poll_at = ? where id = ?")
-                .params(at(at), cut, at(next), id)
+                        + " next_poll_at = case when rung_at is not null and rung_at >= ? then ? else ? end"
+                        + " where id = ?")
+                .params(at(at), cut, at(started), at(at), at(next), id)
+                .update();
+    }
+
+    /** New mail announced by the server (IMAP IDLE): the mailbox is due at once, even mid-poll. */
+    void ring(long id, Instant now) {
+        jdbc.sql("update channel_email_mailbox set rung_at = ?, next_poll_at = ? where id = ? and enabled = true")
+                .params(at(now), at(now), id)
                 .update();
     }
 

@@ -55,6 +55,9 @@ class MailboxPollingTests extends ApiTestCase {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    MailboxIdle idle;
+
     @BeforeAll
     static void startImap() {
         imap = new GreenMail(new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_IMAP));
@@ -190,6 +193,32 @@ class MailboxPollingTests extends ApiTestCase {
                 .as("the lease is let go after the poll")
                 .isNull();
         disable(mailbox);
+    }
+
+    @Test
+    void newMailAnnouncedByImapIdleIsFetchedWithoutWaitingForTheInterval() throws Exception {
+        Account account = account();
+        account.user.deliver(
+                mail("prima." + token() + "@example.it", account.address, "Primo", "<" + token() + "@example.it>"));
+        Map<String, Object> hourly = settings(account.login, account.password, account.address, group(), null);
+        hourly.put("pollIntervalSeconds", 3600);
+        long mailbox = api.post(MAILBOXES, Desk.ADMIN, hourly).json().get("id").asLong();
+        awaitTicket(mailbox);
+        await().atMost(WAIT).until(() -> idle.idling(mailbox));
+        Thread.sleep(300); // the IDLE command itself on its way to the server
+
+        account.user.deliver(
+                mail("seconda." + token() + "@example.it", account.address, "Secondo", "<" + token() + "@example.it>"));
+
+        await().atMost(Duration.ofSeconds(15))
+                .untilAsserted(() -> assertThat(jdbc.queryForList(
+                                "select t.subject from email_intake i join ticket t on t.id = i.ticket_id"
+                                        + " where i.route_key = ? order by t.subject",
+                                String.class,
+                                "mailbox-" + mailbox))
+                        .containsExactly("Primo", "Secondo"));
+        disable(mailbox);
+        await().atMost(WAIT).until(() -> !idle.watched().contains(mailbox));
     }
 
     @Test
