@@ -1,16 +1,12 @@
 package it.sportello.channel.email;
 
+import it.sportello.shared.KeptSecrets;
 import it.sportello.ticket.TicketId;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -39,32 +35,14 @@ public class OutgoingMessageIds {
             @Value("${sportello.email.signing-key:}") String key,
             @Value("${sportello.data-dir}") Path dataDir,
             @Value("${sportello.email.message-id-domain:sportello.local}") String domain) {
-        this.key = (key == null || key.isBlank() ? keyIn(dataDir) : key).getBytes(StandardCharsets.UTF_8);
+        // Without a configured key (one node, the embedded database) the desk makes its own once and keeps
+        // it beside its data; several nodes must share one through SPORTELLO_EMAIL_SIGNING_KEY.
+        this.key =
+                KeptSecrets.configuredOrKept(key, dataDir, "email-signing.key").getBytes(StandardCharsets.UTF_8);
         if (this.key.length < 16) {
             throw new IllegalStateException("sportello.email.signing-key must be at least 16 characters");
         }
         this.domain = domain;
-    }
-
-    /**
-     * Without a configured key (one node, the embedded database) the desk makes its own once and
-     * keeps it beside its data; several nodes must share one through SPORTELLO_EMAIL_SIGNING_KEY.
-     */
-    private static String keyIn(Path dataDir) {
-        Path file = dataDir.resolve("email-signing.key");
-        try {
-            if (Files.exists(file)) {
-                return Files.readString(file, StandardCharsets.US_ASCII).trim();
-            }
-            Files.createDirectories(dataDir);
-            byte[] random = new byte[32];
-            new SecureRandom().nextBytes(random);
-            String created = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-            Files.writeString(file, created, StandardCharsets.US_ASCII, StandardOpenOption.CREATE_NEW);
-            return created;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read or create the e-mail signing key " + file, e);
-        }
     }
 
     /** A new signed Message-ID (with angle brackets) for a mail about {@code ticket}; {@code unique} must not repeat. */

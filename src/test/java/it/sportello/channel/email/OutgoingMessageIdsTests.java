@@ -39,7 +39,7 @@ class OutgoingMessageIdsTests {
     }
 
     @Test
-    void makesAndKeepsItsOwnKeyWhenNoneIsConfigured() {
+    void makesAndKeepsItsOwnKeyWhenNoneIsConfigured() throws Exception {
         OutgoingMessageIds first = new OutgoingMessageIds("", dataDir, "desk.example");
         String id = first.create(new TicketId(7), "a1");
 
@@ -47,5 +47,10 @@ class OutgoingMessageIdsTests {
 
         assertThat(afterRestart.ticketOf(id)).contains(new TicketId(7));
         assertThat(ids.ticketOf(id)).as("a different desk's key").isEmpty();
+        assertThat(java.nio.file.Files.getPosixFilePermissions(dataDir.resolve("email-signing.key")))
+                .as("readable by the desk's user only")
+                .containsExactlyInAnyOrder(
+                        java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                        java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
     }
 }

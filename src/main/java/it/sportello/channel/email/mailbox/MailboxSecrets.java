@@ -1,12 +1,9 @@
 package it.sportello.channel.email.mailbox;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import it.sportello.shared.KeptSecrets;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -35,29 +32,12 @@ class MailboxSecrets {
 
     MailboxSecrets(
             @Value("${sportello.email.secret-key:}") String configured, @Value("${sportello.data-dir}") Path dataDir) {
-        String text = configured == null || configured.isBlank() ? keyIn(dataDir) : configured;
+        String text = KeptSecrets.configuredOrKept(configured, dataDir, "email-secret.key");
         try {
             byte[] bits = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             this.key = new SecretKeySpec(bits, "AES");
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static String keyIn(Path dataDir) {
-        Path file = dataDir.resolve("email-secret.key");
-        try {
-            if (Files.exists(file)) {
-                return Files.readString(file, StandardCharsets.US_ASCII).trim();
-            }
-            Files.createDirectories(dataDir);
-            byte[] bytes = new byte[32];
-            new SecureRandom().nextBytes(bytes);
-            String created = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-            Files.writeString(file, created, StandardCharsets.US_ASCII, StandardOpenOption.CREATE_NEW);
-            return created;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read or create the e-mail secret key " + file, e);
         }
     }
 
