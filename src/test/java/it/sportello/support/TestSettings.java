@@ -32,6 +32,12 @@ public class TestSettings {
             registry.add("sportello.login.max-failures-per-address", () -> "100000");
             // Sessions see role changes and deactivation at once (the 5 s grace is a production nicety).
             registry.add("sportello.login.session-recheck", () -> "0s");
+            // Many application contexts live side by side in one test run (Spring pauses the idle ones
+            // but keeps their pools): small pools that let idle connections go keep PostgreSQL's
+            // connection limit out of reach.
+            registry.add("spring.datasource.hikari.maximum-pool-size", () -> "10");
+            registry.add("spring.datasource.hikari.minimum-idle", () -> "1");
+            registry.add("spring.datasource.hikari.idle-timeout", () -> "10000");
             // Scheduled work is picked up quickly in tests.
             registry.add("sportello.scheduler.polling-interval", () -> "200ms");
             // The contact form's per-address limit has its own test (ContactFormLimitTests).
