@@ -55,6 +55,9 @@ public class Message extends AssignedIdEntity {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @Column(name = "quoted_from")
+    private Integer quotedFrom;
+
     protected Message() {}
 
     private Message(
@@ -132,5 +135,29 @@ public class Message extends AssignedIdEntity {
 
     public Instant createdAt() {
         return createdAt;
+    }
+
+    /** Marks where the quoted history begins; an offset that would leave no new text, or no history, is ignored. */
+    void foldQuotedHistoryAt(Integer offset) {
+        boolean fits = offset != null
+                && offset > 0
+                && offset < bodyText.length()
+                && !bodyText.substring(0, offset).isBlank()
+                && !bodyText.substring(offset).isBlank();
+        this.quotedFrom = fits ? offset : null;
+    }
+
+    /** Where the quoted history of the plain text begins, if the channel found one. */
+    public Optional<Integer> quotedFrom() {
+        return Optional.ofNullable(quotedFrom);
+    }
+
+    /**
+     * What the message adds to the conversation, without the history and signature it repeats, as
+     * plain text wrapped in HTML (formatting of an HTML body is not kept); empty when nothing is
+     * folded, so the full body is all there is to show.
+     */
+    public Optional<SafeHtml> newPart() {
+        return quotedFrom().map(offset -> SafeHtml.fromPlainText(bodyText.substring(0, offset)));
     }
 }

@@ -95,8 +95,26 @@ public class TicketManagement {
     /** A file to attach: re-readable, so a write that lost a race can be tried again. */
     public record Upload(String fileName, String declaredType, InputStreamSource content) {}
 
-    /** A message body as sent: plain text, HTML (sanitised here), or both. */
-    public record Body(String text, String html) {
+    /**
+     * A message body as sent: plain text, HTML (sanitised here), or both. {@code quotedFrom}, when a
+     * channel knows it, is where the quoted history begins in {@link #plainText()}: what is shown
+     * folded away, while the body is kept whole.
+     */
+    public record Body(String text, String html, Integer quotedFrom) {
+
+        public Body(String text, String html) {
+            this(text, html, null);
+        }
+
+        /** The plain text this body is stored with: from the HTML when there is one. */
+        public String plainText() {
+            return sanitised().text();
+        }
+
+        public Body withQuotedFrom(Integer offset) {
+            return new Body(text, html, offset);
+        }
+
         SafeHtml sanitised() {
             SafeHtml safe =
                     html != null && !html.isBlank() ? SafeHtml.fromUntrustedHtml(html) : SafeHtml.fromPlainText(text);
@@ -212,6 +230,7 @@ public class TicketManagement {
                         now);
             }
             Message first = ticket.receiveFromCustomer(nextMessageId(), body, ticket.channel(), now);
+            first.foldQuotedHistoryAt(request.body().quotedFrom());
             tickets.save(ticket);
             messages.save(first);
             List<Attachment> files = attach(first, request.uploads(), now);
@@ -550,6 +569,7 @@ public class TicketManagement {
                 throw new AccessDeniedException("Only the requester may follow up on ticket " + id.value());
             }
             Message message = ticket.receiveFromCustomer(nextMessageId(), safe, via, now);
+            message.foldQuotedHistoryAt(body.quotedFrom());
             tickets.save(ticket);
             messages.save(message);
             return new PostedMessage(message, attach(message, uploads, now));

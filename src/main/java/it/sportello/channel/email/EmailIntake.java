@@ -10,6 +10,7 @@ import it.sportello.channel.email.inbound.InboundRoutes;
 import it.sportello.channel.email.inbound.InboundStatus;
 import it.sportello.channel.email.inbound.MimeParsing;
 import it.sportello.channel.email.inbound.ParsedEmail;
+import it.sportello.channel.email.inbound.QuotedHistory;
 import it.sportello.channel.email.inbound.RawMessageStore;
 import it.sportello.channel.email.inbound.Threading;
 import it.sportello.channel.email.inbound.UnreadableMessageException;
@@ -33,6 +34,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -411,6 +413,9 @@ public class EmailIntake {
         if (html == null && (text == null || text.isBlank())) {
             text = notes.emptyBody();
         }
-        return new Body(text, html);
+        Body body = new Body(text, html);
+        // Located in the text the ticket keeps (from the HTML when there is one), so the offset fits it.
+        OptionalInt quotedFrom = QuotedHistory.quotedFrom(body.plainText());
+        return quotedFrom.isPresent() ? body.withQuotedFrom(quotedFrom.getAsInt()) : body;
     }
 }

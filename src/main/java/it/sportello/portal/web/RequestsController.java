@@ -8,6 +8,7 @@ import it.sportello.identity.UserManagement;
 import it.sportello.shared.ConflictException;
 import it.sportello.shared.InvalidInputException;
 import it.sportello.shared.PayloadTooLargeException;
+import it.sportello.shared.SafeHtml;
 import it.sportello.shared.UnsupportedContentException;
 import it.sportello.ticket.Attachment;
 import it.sportello.ticket.AttachmentDownloads;
@@ -248,6 +249,7 @@ class RequestsController {
                         m.authorType() == AuthorType.CUSTOMER,
                         m.authorUser().map(agents::get).map(User::displayName).orElse(null),
                         m.bodyHtml(),
+                        m.newPart().map(SafeHtml::html).orElse(null),
                         m.createdAt(),
                         details.attachments().getOrDefault(m.messageId(), List.of()).stream()
                                 .map(a -> new RequestView.FileView(a.id(), a.fileName(), size(a.size())))

@@ -57,6 +57,7 @@ record TicketPageView(
             String author,
             Channel channel,
             String html,
+            String newPartHtml,
             String text,
             Instant at,
             List<File> attachments) {
@@ -72,6 +73,11 @@ record TicketPageView(
 
         public boolean note() {
             return "note".equals(kind);
+        }
+
+        /** True when the quoted history is folded away: {@code newPartHtml} first, the whole {@code html} on demand. */
+        public boolean folded() {
+            return newPartHtml != null;
         }
     }
 

@@ -11,6 +11,7 @@ import it.sportello.identity.Role;
 import it.sportello.identity.User;
 import it.sportello.identity.UserId;
 import it.sportello.identity.UserManagement;
+import it.sportello.shared.SafeHtml;
 import it.sportello.ticket.Attachment;
 import it.sportello.ticket.Message;
 import it.sportello.ticket.Ticket;
@@ -93,6 +94,7 @@ class TicketPageViews {
         for (TicketActivity activity : inCausalOrder(details.activity())) {
             timeline.add(new Entry(
                     "activity",
+                    null,
                     null,
                     null,
                     null,
@@ -212,6 +214,7 @@ class TicketPageViews {
                 author,
                 m.channel(),
                 m.bodyHtml(),
+                m.newPart().map(SafeHtml::html).orElse(null),
                 m.bodyText(),
                 m.createdAt(),
                 attachments);

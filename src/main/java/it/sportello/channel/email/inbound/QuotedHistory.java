@@ -1,6 +1,9 @@
 package it.sportello.channel.email.inbound;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -24,16 +27,39 @@ public final class QuotedHistory {
     private static final Pattern OUTLOOK_SENT =
             Pattern.compile("^\\s*\\*?(Inviato|Sent):\\*?\\s.+", Pattern.CASE_INSENSITIVE);
     private static final Pattern SIGNATURE = Pattern.compile("^-- ?$");
+    private static final Pattern LINE_BREAK = Pattern.compile("\r\n|\r|\n");
 
     private QuotedHistory() {}
 
     public static String fold(String text) {
+        OptionalInt from = quotedFrom(text);
+        return from.isPresent()
+                ? text.substring(0, from.getAsInt()).replace("\r\n", "\n").strip()
+                : text;
+    }
+
+    /**
+     * The character offset in {@code text} where the history or signature begins (the start of its
+     * first line), or empty when there is none, or when folding would leave nothing new.
+     */
+    public static OptionalInt quotedFrom(String text) {
         if (text == null || text.isBlank()) {
-            return text;
+            return OptionalInt.empty();
         }
-        List<String> lines = text.replace("\r\n", "\n").lines().toList();
-        int cut = lines.size();
-        for (int i = 0; i < lines.size() && cut == lines.size(); i++) {
+        List<String> lines = new ArrayList<>();
+        List<Integer> starts = new ArrayList<>();
+        Matcher breaks = LINE_BREAK.matcher(text);
+        int start = 0;
+        while (breaks.find()) {
+            lines.add(text.substring(start, breaks.start()));
+            starts.add(start);
+            start = breaks.end();
+        }
+        if (start < text.length()) {
+            lines.add(text.substring(start));
+            starts.add(start);
+        }
+        for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             if (SIGNATURE.matcher(line).matches()
                     || ORIGINAL_MESSAGE.matcher(line).matches()
@@ -41,11 +67,11 @@ public final class QuotedHistory {
                     || replyHeaderAt(lines, i, ENGLISH_HEADER_START, ENGLISH_HEADER_END)
                     || outlookHeaderAt(lines, i)
                     || onlyQuotesFrom(lines, i)) {
-                cut = i;
+                int offset = starts.get(i);
+                return text.substring(0, offset).isBlank() ? OptionalInt.empty() : OptionalInt.of(offset);
             }
         }
-        String folded = String.join("\n", lines.subList(0, cut)).strip();
-        return folded.isEmpty() ? text : folded;
+        return OptionalInt.empty();
     }
 
     /** A header that starts on this line and ends (with "wrote:") on it or one of the next two, as clients wrap it. */

@@ -65,4 +65,21 @@ class QuotedHistoryTests {
         assertThat(QuotedHistory.fold(allQuoted)).isEqualTo(allQuoted);
         assertThat(QuotedHistory.fold("Nessuna citazione qui.")).isEqualTo("Nessuna citazione qui.");
     }
+
+    @Test
+    void locatesTheHistoryAsAnOffsetIntoTheTextAsGiven() {
+        String text = "Va bene.\r\n\r\n-- \r\nGiulia\r\n";
+        assertThat(QuotedHistory.quotedFrom(text)).hasValue(text.indexOf("-- "));
+        String reply = "Thanks!\n\nOn Mon, 23 Nov 2026 at 10:02, Desk <d@x.it> wrote:\n> Hi";
+        assertThat(QuotedHistory.quotedFrom(reply)).hasValue(reply.indexOf("On Mon"));
+    }
+
+    @Test
+    void findsNoHistoryWhenThereIsNoneOrWhenNothingNewWouldRemain() {
+        assertThat(QuotedHistory.quotedFrom("Solo una domanda:\nquando arriva?"))
+                .isEmpty();
+        assertThat(QuotedHistory.quotedFrom("-- \nGiulia Bianchi")).isEmpty();
+        assertThat(QuotedHistory.quotedFrom("> solo citazione\n> e basta")).isEmpty();
+        assertThat(QuotedHistory.quotedFrom(null)).isEmpty();
+    }
 }
