@@ -3,6 +3,7 @@ package it.sportello.channel.email.outbound;
 import it.sportello.channel.email.InboundEmailAccepted;
 import it.sportello.channel.email.OutgoingMessageIds;
 import it.sportello.customer.CustomerManagement;
+import it.sportello.shared.Allowance;
 import it.sportello.shared.SupportedLocale;
 import it.sportello.ticket.TicketManagement;
 import java.time.Clock;
@@ -36,6 +37,12 @@ class Acknowledgements {
     private final OutboundMailSettings settings;
     private final MessageSource texts;
     private final Clock clock;
+    /**
+     * The same limit, taken atomically on this node: listeners run concurrently, and counting the
+     * outbox alone let two of them both see "2 sent" and both send. The count still carries the
+     * limit across restarts and nodes.
+     */
+    private final Allowance perRecipient;
 
     Acknowledgements(
             TicketManagement tickets,
@@ -52,6 +59,10 @@ class Acknowledgements {
         this.settings = settings;
         this.texts = texts;
         this.clock = clock;
+        this.perRecipient = new Allowance(
+                settings.acknowledgements().maxPerRecipient(),
+                settings.acknowledgements().window(),
+                clock);
     }
 
     @ApplicationModuleListener
@@ -70,7 +81,8 @@ class Acknowledgements {
         String to = accepted.senderAddress().trim().toLowerCase(Locale.ROOT);
         OutboundMailSettings.Acknowledgements limits = settings.acknowledgements();
         Instant since = Instant.now(clock).minus(limits.window());
-        if (outbox.countTo(to, MailKind.ACKNOWLEDGEMENT, since) >= limits.maxPerRecipient()) {
+        if (outbox.countTo(to, MailKind.ACKNOWLEDGEMENT, since) >= limits.maxPerRecipient()
+                || !perRecipient.tryTake(to)) {
             log.info(
                     "No acknowledgement for ticket {}: {} already got {} within {}",
                     accepted.ticketId().value(),

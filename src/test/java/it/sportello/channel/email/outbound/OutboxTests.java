@@ -317,7 +317,17 @@ class OutboxTests extends ApiTestCase {
             newTicketByMail(ticket, customer, SupportedLocale.IT, false, "<richiesta-" + i + "@example.it>");
         }
 
-        await().atMost(PATIENCE).until(() -> mailsTo(customer).size() >= 3);
+        try {
+            await().atMost(PATIENCE).until(() -> mailsTo(customer).size() >= 3);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError(
+                    "mails received: " + mailsTo(customer).size() + "; outbox: "
+                            + jdbc.queryForList(
+                                    "select id, kind, status, attempts, next_attempt_at, last_error"
+                                            + " from channel_email_outbox where to_address = ?",
+                                    customer),
+                    e);
+        }
         await().during(Duration.ofSeconds(1))
                 .atMost(PATIENCE)
                 .until(() -> mailsTo(customer).size() == 3);
