@@ -1,0 +1,250 @@
+package it.sportello.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.search.FlagTerm;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * E-mail intake through IMAP on PostgreSQL: {@code bench.messages} messages (5,000) waiting in the
+ * INBOX of an in-process GreenMail server, the same corpus as {@link EmailIntakeBenchmark} (each
+ * copy with its own Message-ID and sender, so each one opens a ticket). The clock starts when the
+ * mailbox is created through the API and stops when every message of its route is PROCESSED;
+ * the scheduler looks for due mailboxes every 200 ms and one poll may take every message
+ * ({@code sportello.email.mailboxes.batch-size}). Every message must become exactly one ticket
+ * message and be flagged \Seen on the server. Target: at least 200 messages/s.
+ *
+ * <p>{@code ./mvnw -Pbenchmark test -Dtest=ImapIntakeBenchmark [-Dbench.messages=5000] [-Dbench.enforce=true]}
+ */
+@Tag("benchmark")
+class ImapIntakeBenchmark {
+
+    private static final String SCHEMA = "sportello_bench_imap";
+    private static final double TARGET = 200;
+    private static final String ADDRESS = "assistenza@imap.sportello.bench";
+    private static final String LOGIN = "assistenza";
+    private static final String PASSWORD = "imap-bench-password";
+    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
+
+    private final int messages = Integer.getInteger("bench.messages", 5000);
+    private final int batch = Integer.getInteger("bench.batch-size", Math.max(200, messages));
+    private final long timeoutSeconds = Long.getLong("bench.timeout-seconds", 900);
+    private final boolean enforce = Boolean.getBoolean("bench.enforce");
+    private final boolean keep = Boolean.getBoolean("bench.keep");
+    private final String run = Long.toString(System.currentTimeMillis(), 36);
+    private final List<String> corpus = List.of(
+            fixture("outlook-windows-1252.eml"),
+            fixture("thunderbird-iso-8859-1-reply.eml"),
+            fixture("gmail-alternative-inline-attachment.eml"));
+
+    @Test
+    void imapIntakeRate() throws Exception {
+        int port = freePort();
+        GreenMail imap = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_IMAP));
+        imap.start();
+        Bench.dropSchema(SCHEMA);
+        Bench.createSchema(SCHEMA);
+        try {
+            GreenMailUser user = imap.setUser(ADDRESS, LOGIN, PASSWORD);
+            Session session = Session.getInstance(new Properties());
+            long f0 = System.nanoTime();
+            for (int n = 1; n <= messages; n++) {
+                user.deliver(new MimeMessage(session, new ByteArrayInputStream(mail(n))));
+            }
+            double fillSeconds = (System.nanoTime() - f0) / 1e9;
+
+            try (Bench.Running app = Bench.start(
+                    SCHEMA,
+                    "--sportello.email.mailboxes.check-every=200ms",
+                    "--sportello.scheduler.polling-interval=200ms",
+                    "--sportello.email.mailboxes.batch-size=" + batch)) {
+                HttpClient http = Bench.http();
+                String json = String.format(
+                        Locale.ROOT,
+                        "{\"name\":\"Bench IMAP\",\"host\":\"127.0.0.1\",\"port\":%d,\"tls\":false,"
+                                + "\"username\":\"%s\",\"password\":\"%s\",\"address\":\"%s\","
+                                + "\"pollIntervalSeconds\":1}",
+                        port,
+                        LOGIN,
+                        PASSWORD,
+                        ADDRESS);
+                long t0 = System.nanoTime();
+                String created =
+                        Bench.api(http, "POST", URI.create(app.base() + "/api/v1/channels/email/mailboxes"), json, 201);
+                Matcher id = ID.matcher(created);
+                assertThat(id.find()).as("mailbox id in %s", created).isTrue();
+                String route = "mailbox-" + id.group(1);
+
+                long firstNanos = -1;
+                long processed = 0;
+                long deadline = t0 + timeoutSeconds * 1_000_000_000L;
+                try (Connection c = Bench.connect(SCHEMA);
+                        PreparedStatement count = c.prepareStatement(
+                                "select count(*) from email_intake where status = 'PROCESSED' and route_key = ?")) {
+                    count.setString(1, route);
+                    while (processed < messages && System.nanoTime() < deadline) {
+                        try (ResultSet r = count.executeQuery()) {
+                            r.next();
+                            processed = r.getLong(1);
+                        }
+                        if (processed > 0 && firstNanos < 0) {
+                            firstNanos = System.nanoTime() - t0;
+                        }
+                        if (processed < messages) {
+                            Thread.sleep(20);
+                        }
+                    }
+                }
+                long elapsed = System.nanoTime() - t0;
+
+                Bench.banner("E-mail intake through IMAP (GreenMail), PostgreSQL (" + messages + " messages)");
+                System.out.printf(
+                        Locale.ROOT,
+                        "  INBOX filled with %,d messages in %.1f s (before the clock starts)%n",
+                        messages,
+                        fillSeconds);
+                System.out.printf(
+                        Locale.ROOT,
+                        "  imap  %,6d messages in %6.1f s = %s messages/s (from mailbox creation to the last"
+                                + " PROCESSED); first ticket after %s ms; batch-size %d%n",
+                        processed,
+                        elapsed / 1e9,
+                        Bench.fmt(processed / (elapsed / 1e9)),
+                        firstNanos < 0 ? "-" : Bench.fmt(firstNanos / 1e6),
+                        batch);
+                if (processed == messages) {
+                    try (Connection c = Bench.connect(SCHEMA);
+                            PreparedStatement span = c.prepareStatement(
+                                    "select extract(epoch from max(processed_at) - min(processed_at))"
+                                            + " from email_intake where route_key = ?")) {
+                        span.setString(1, route);
+                        try (ResultSet r = span.executeQuery()) {
+                            r.next();
+                            double seconds = r.getDouble(1);
+                            System.out.printf(
+                                    Locale.ROOT,
+                                    "  first to last PROCESSED: %.1f s = %s messages/s once polling has begun%n",
+                                    seconds,
+                                    seconds > 0 ? Bench.fmt((messages - 1) / seconds) : "-");
+                        }
+                    }
+                }
+                try (Connection c = Bench.connect(SCHEMA);
+                        Statement s = c.createStatement();
+                        ResultSet rows = s.executeQuery("select status, count(*) from email_intake group by status")) {
+                    while (rows.next()) {
+                        System.out.println("  intake rows " + rows.getString(1) + ": " + rows.getLong(2));
+                    }
+                }
+                long ticketMessages;
+                long linked;
+                try (Connection c = Bench.connect(SCHEMA);
+                        Statement s = c.createStatement();
+                        ResultSet rows =
+                                s.executeQuery("select count(*) from ticket_message where channel = 'EMAIL'")) {
+                    rows.next();
+                    ticketMessages = rows.getLong(1);
+                }
+                try (Connection c = Bench.connect(SCHEMA);
+                        PreparedStatement s = c.prepareStatement(
+                                "select count(distinct ticket_message_id) from email_intake where route_key = ?")) {
+                    s.setString(1, route);
+                    try (ResultSet rows = s.executeQuery()) {
+                        rows.next();
+                        linked = rows.getLong(1);
+                    }
+                }
+                System.out.println("  ticket messages from e-mail: " + ticketMessages + " (expected " + messages
+                        + "), distinct ones linked to the mailbox's intake rows: " + linked);
+                String mailbox = http.send(
+                                Bench.apiGet(
+                                        URI.create(app.base() + "/api/v1/channels/email/mailboxes/" + id.group(1))),
+                                HttpResponse.BodyHandlers.ofString())
+                        .body();
+                Matcher error = Pattern.compile("\"lastError\"\\s*:\\s*(null|\"[^\"]*\")")
+                        .matcher(mailbox);
+                System.out.println("  mailbox lastError: " + (error.find() ? error.group(1) : "?"));
+
+                int total;
+                int unseen;
+                Store store = Session.getInstance(new Properties()).getStore("imap");
+                try (store) {
+                    store.connect("127.0.0.1", port, LOGIN, PASSWORD);
+                    Folder inbox = store.getFolder("INBOX");
+                    inbox.open(Folder.READ_ONLY);
+                    total = inbox.getMessageCount();
+                    unseen = inbox.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false)).length;
+                    inbox.close(false);
+                }
+                System.out.println(
+                        "  on the server: " + total + " messages, " + (total - unseen) + " \\Seen, " + unseen + " not");
+
+                assertThat(processed).as("messages PROCESSED").isEqualTo(messages);
+                assertThat(ticketMessages).as("ticket messages from e-mail").isEqualTo(messages);
+                assertThat(linked).as("distinct ticket messages of the intake").isEqualTo(messages);
+                assertThat(total).as("messages on the server").isEqualTo(messages);
+                assertThat(unseen).as("messages not flagged \\Seen").isZero();
+                if (enforce) {
+                    assertThat(processed / (elapsed / 1e9)).as("messages/s").isGreaterThanOrEqualTo(TARGET);
+                }
+            }
+        } finally {
+            imap.stop();
+            if (!keep) {
+                Bench.dropSchema(SCHEMA);
+            }
+        }
+    }
+
+    /** Message n of the corpus, with its own Message-ID and sender, so each one opens a ticket. */
+    private byte[] mail(long n) {
+        String template = corpus.get(n % 10 == 0 ? 2 : (int) (n % 2));
+        String id = run + "i" + n;
+        String text = template.replace("{{ID}}", id)
+                .replace("{{FROM}}", "giulia." + id + "@example.it")
+                .replace("{{SUBJECT}}", "Indirizzo di consegna " + n)
+                .replace("{{IN_REPLY_TO}}", "<unknown-" + id + "@example.it>");
+        return text.getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    private static String fixture(String name) {
+        try (InputStream in = ImapIntakeBenchmark.class.getResourceAsStream("/email/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
