@@ -2,14 +2,10 @@ package it.sportello.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -44,11 +40,7 @@ class EmailIntakeBenchmark {
     private final boolean enforce = Boolean.getBoolean("bench.enforce");
     private final boolean keep = Boolean.getBoolean("bench.keep");
     private final AtomicLong sequence = new AtomicLong();
-    private final String run = Long.toString(System.currentTimeMillis(), 36);
-    private final List<String> corpus = List.of(
-            fixture("outlook-windows-1252.eml"),
-            fixture("thunderbird-iso-8859-1-reply.eml"),
-            fixture("gmail-alternative-inline-attachment.eml"));
+    private final MailCorpus corpus = new MailCorpus("x");
 
     @Test
     void rawMimeIntakeRate() throws Exception {
@@ -111,7 +103,7 @@ class EmailIntakeBenchmark {
                 List<Long> latencies = new ArrayList<>();
                 try {
                     while (left.getAndDecrement() > 0) {
-                        byte[] mail = mail(sequence.incrementAndGet());
+                        byte[] mail = corpus.mail(sequence.incrementAndGet());
                         HttpRequest request = HttpRequest.newBuilder(inbound)
                                 .timeout(Duration.ofSeconds(30))
                                 .header("Authorization", "Bearer " + Bench.TOKEN)
@@ -139,25 +131,6 @@ class EmailIntakeBenchmark {
         done.await();
         result.elapsedNanos = System.nanoTime() - start;
         return result;
-    }
-
-    /** Message n of the corpus, with its own Message-ID and sender, so each one opens a ticket. */
-    private byte[] mail(long n) {
-        String template = corpus.get(n % 10 == 0 ? 2 : (int) (n % 2));
-        String id = run + "x" + n;
-        String text = template.replace("{{ID}}", id)
-                .replace("{{FROM}}", "giulia." + id + "@example.it")
-                .replace("{{SUBJECT}}", "Indirizzo di consegna " + n)
-                .replace("{{IN_REPLY_TO}}", "<unknown-" + id + "@example.it>");
-        return text.getBytes(StandardCharsets.ISO_8859_1);
-    }
-
-    private static String fixture(String name) {
-        try (InputStream in = EmailIntakeBenchmark.class.getResourceAsStream("/email/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static final class Result {

@@ -13,18 +13,14 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.search.FlagTerm;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.regex.Matcher;
@@ -58,11 +54,7 @@ class ImapIntakeBenchmark {
     private final long timeoutSeconds = Long.getLong("bench.timeout-seconds", 900);
     private final boolean enforce = Boolean.getBoolean("bench.enforce");
     private final boolean keep = Boolean.getBoolean("bench.keep");
-    private final String run = Long.toString(System.currentTimeMillis(), 36);
-    private final List<String> corpus = List.of(
-            fixture("outlook-windows-1252.eml"),
-            fixture("thunderbird-iso-8859-1-reply.eml"),
-            fixture("gmail-alternative-inline-attachment.eml"));
+    private final MailCorpus corpus = new MailCorpus("i");
 
     @Test
     void imapIntakeRate() throws Exception {
@@ -76,7 +68,7 @@ class ImapIntakeBenchmark {
             Session session = Session.getInstance(new Properties());
             long f0 = System.nanoTime();
             for (int n = 1; n <= messages; n++) {
-                user.deliver(new MimeMessage(session, new ByteArrayInputStream(mail(n))));
+                user.deliver(new MimeMessage(session, new ByteArrayInputStream(corpus.mail(n))));
             }
             double fillSeconds = (System.nanoTime() - f0) / 1e9;
 
@@ -220,25 +212,6 @@ class ImapIntakeBenchmark {
             if (!keep) {
                 Bench.dropSchema(SCHEMA);
             }
-        }
-    }
-
-    /** Message n of the corpus, with its own Message-ID and sender, so each one opens a ticket. */
-    private byte[] mail(long n) {
-        String template = corpus.get(n % 10 == 0 ? 2 : (int) (n % 2));
-        String id = run + "i" + n;
-        String text = template.replace("{{ID}}", id)
-                .replace("{{FROM}}", "giulia." + id + "@example.it")
-                .replace("{{SUBJECT}}", "Indirizzo di consegna " + n)
-                .replace("{{IN_REPLY_TO}}", "<unknown-" + id + "@example.it>");
-        return text.getBytes(StandardCharsets.ISO_8859_1);
-    }
-
-    private static String fixture(String name) {
-        try (InputStream in = ImapIntakeBenchmark.class.getResourceAsStream("/email/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
