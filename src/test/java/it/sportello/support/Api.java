@@ -94,8 +94,16 @@ public final class Api {
         if (contentType != null) {
             builder.header("Content-Type", contentType);
         }
-        headers.forEach(builder::header);
+        headers.forEach(builder::setHeader);
         return send(builder.build());
+    }
+
+    /** A request whose body is these exact bytes (for bodies that are not valid text, on purpose). */
+    public Reply sendBytes(String method, String path, String token, String contentType, byte[] body) {
+        return send(request(path, token)
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body))
+                .header("Content-Type", contentType)
+                .build());
     }
 
     /** A multipart/form-data request: a JSON part named {@code jsonPart} and files as {@code attachments}. */

@@ -36,6 +36,9 @@ public class TestSettings {
             registry.add("sportello.scheduler.polling-interval", () -> "200ms");
             // The contact form's per-address limit has its own test (ContactFormLimitTests).
             registry.add("sportello.contact.max-per-address", () -> "100000");
+            // Each test context keeps its search index in memory: contexts that share the data
+            // directory must not share one Lucene index (its write lock admits one writer).
+            registry.add("spring.jpa.properties.hibernate.search.backend.directory.type", () -> "local-heap");
             if (TestDatabase.isPostgres()) {
                 // Many application contexts live side by side in one test run (Spring pauses the idle
                 // ones but keeps their pools): small pools that let idle connections go keep

@@ -37,6 +37,10 @@ class CurrentUserArgumentResolver implements HandlerMethodArgumentResolver, WebM
         if (authentication != null && authentication.getPrincipal() instanceof CurrentUser user) {
             return user;
         }
+        if (parameter.isOptional()) {
+            // A public endpoint that behaves differently for signed-in callers declares it @Nullable.
+            return null;
+        }
         throw new AuthenticationCredentialsNotFoundException("No signed-in user");
     }
 }

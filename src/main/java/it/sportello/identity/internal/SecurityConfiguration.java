@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
@@ -60,6 +61,10 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**")
                         .permitAll()
+                        // The help center's search, for anyone: it finds only published public content
+                        // unless the caller is staff.
+                        .requestMatchers(HttpMethod.GET, "/api/v1/knowledge/search")
+                        .permitAll()
                         .requestMatchers("/actuator/**")
                         .hasRole("ADMIN")
                         .anyRequest()
@@ -96,7 +101,7 @@ class SecurityConfiguration {
                         .hasRole("CUSTOMER")
                         .requestMatchers("/admin/**")
                         .hasRole("ADMIN")
-                        .requestMatchers("/inbox", "/inbox/**", "/tickets/**")
+                        .requestMatchers("/inbox", "/inbox/**", "/tickets/**", "/knowledge", "/knowledge/**")
                         .hasRole("AGENT")
                         .anyRequest()
                         .authenticated())
@@ -138,6 +143,8 @@ class SecurityConfiguration {
         "/portal/magic-link/**",
         "/contact",
         "/contact/**",
+        "/help",
+        "/help/**",
         "/error",
         "/css/**",
         "/js/**",

@@ -58,7 +58,9 @@ class RequestLimitFilter extends OncePerRequestFilter {
                 return;
             }
         }
-        long max = limits.maxBodySize().toBytes();
+        long max = isCsv(request)
+                ? limits.maxCsvSize().toBytes()
+                : limits.maxBodySize().toBytes();
         if (isMultipart(request) || isRawMail(request)) {
             // multipart has its own limits (spring.servlet.multipart.*); raw mail streams to disk
             // under sportello.email.max-message-size, checked by the e-mail intake as it reads
@@ -67,9 +69,7 @@ class RequestLimitFilter extends OncePerRequestFilter {
         }
         if (request.getContentLengthLong() > max) {
             problems.write(
-                    response,
-                    HttpStatus.CONTENT_TOO_LARGE,
-                    "The request body is larger than " + limits.maxBodySize().toKilobytes() + " kB");
+                    response, HttpStatus.CONTENT_TOO_LARGE, "The request body is larger than " + (max / 1024) + " kB");
             return;
         }
         chain.doFilter(new LimitedBodyRequest(request, max), response);
@@ -82,6 +82,11 @@ class RequestLimitFilter extends OncePerRequestFilter {
     private static boolean isRawMail(HttpServletRequest request) {
         String type = request.getContentType();
         return type != null && type.toLowerCase().startsWith("message/rfc822");
+    }
+
+    private static boolean isCsv(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.toLowerCase().startsWith("text/csv");
     }
 
     private static boolean isMultipart(HttpServletRequest request) {

@@ -11,11 +11,13 @@ import org.springframework.util.unit.DataSize;
 /**
  * Limits on what one request may send and how often an anonymous client may call: a JSON body
  * larger than {@code maxBodySize} is refused (413) before it is read into memory, and public
+ * CSV body (an FAQ import) may reach {@code maxCsvSize}; public
  * requests (no token, no session) draw from a token bucket per client address (429 when empty).
  */
 @ConfigurationProperties("sportello.limits")
 public record RequestLimits(
         @DefaultValue("2MB") DataSize maxBodySize,
+        @DefaultValue("20MB") DataSize maxCsvSize,
         @DefaultValue("60") int anonymousBurst,
         @DefaultValue("10") int anonymousPerSecond) {
 

@@ -16,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 class RequestLimitFilterTests {
 
     private final RequestLimitFilter filter = new RequestLimitFilter(
-            new RequestLimits(DataSize.ofBytes(100), 3, 1),
+            new RequestLimits(DataSize.ofBytes(100), DataSize.ofBytes(200), 3, 1),
             new ProblemWriter(JsonMapper.builder().build()));
 
     @Test
