@@ -1,21 +1,26 @@
 package it.sportello.channel.email;
 
-import it.sportello.channel.email.inbound.AutoReplyDetection;
 import it.sportello.channel.email.inbound.BounceReport;
 import it.sportello.channel.email.inbound.InboundAttachments;
+import it.sportello.channel.email.inbound.InboundDecision;
+import it.sportello.channel.email.inbound.InboundDecision.AutomaticReplyNote;
+import it.sportello.channel.email.inbound.InboundDecision.BounceNote;
+import it.sportello.channel.email.inbound.InboundDecision.FollowUp;
+import it.sportello.channel.email.inbound.InboundDecision.Ignore;
+import it.sportello.channel.email.inbound.InboundDecision.OpenTicket;
 import it.sportello.channel.email.inbound.InboundLedger;
 import it.sportello.channel.email.inbound.InboundLedger.InboundRecord;
+import it.sportello.channel.email.inbound.InboundMail;
 import it.sportello.channel.email.inbound.InboundNotes;
+import it.sportello.channel.email.inbound.InboundPipeline;
 import it.sportello.channel.email.inbound.InboundRoutes;
 import it.sportello.channel.email.inbound.InboundStatus;
 import it.sportello.channel.email.inbound.MimeParsing;
 import it.sportello.channel.email.inbound.ParsedEmail;
 import it.sportello.channel.email.inbound.QuotedHistory;
 import it.sportello.channel.email.inbound.RawMessageStore;
-import it.sportello.channel.email.inbound.Threading;
 import it.sportello.channel.email.inbound.UnreadableMessageException;
 import it.sportello.customer.Customer;
-import it.sportello.customer.CustomerManagement;
 import it.sportello.shared.NotFoundException;
 import it.sportello.shared.PayloadTooLargeException;
 import it.sportello.shared.SafeHtml;
@@ -25,7 +30,6 @@ import it.sportello.ticket.Ticket;
 import it.sportello.ticket.TicketId;
 import it.sportello.ticket.TicketManagement;
 import it.sportello.ticket.TicketManagement.Body;
-import it.sportello.ticket.TicketManagement.Upload;
 import jakarta.persistence.EntityManager;
 import java.io.InputStream;
 import java.time.Clock;
@@ -53,7 +57,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * and the recovery task finishes it; the row lock makes sure only one processor ever does. The
  * same message again (same Message-ID, or same bytes without one, on the same route) is
  * recognised and answered with what the first delivery made. Mailboxes and the pipe endpoint
- * both come through {@link #accept}.
+ * both come through {@link #accept}. What becomes of a message (ignored, a bounce note, a reply on
+ * its ticket, a new ticket) is for the filters of the {@link InboundPipeline} to decide; this class
+ * only carries the decision out.
  */
 @Service
 public class EmailIntake {
@@ -65,12 +71,10 @@ public class EmailIntake {
     private final InboundLedger ledger;
     private final InboundRoutes routes;
     private final MimeParsing parsing;
-    private final AutoReplyDetection detection;
-    private final Threading threading;
+    private final InboundPipeline pipeline;
     private final InboundAttachments attachments;
     private final InboundNotes notes;
     private final TicketManagement tickets;
-    private final CustomerManagement customers;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final Clock clock;
@@ -81,12 +85,10 @@ public class EmailIntake {
             InboundLedger ledger,
             InboundRoutes routes,
             MimeParsing parsing,
-            AutoReplyDetection detection,
-            Threading threading,
+            InboundPipeline pipeline,
             InboundAttachments attachments,
             InboundNotes notes,
             TicketManagement tickets,
-            CustomerManagement customers,
             ApplicationEventPublisher events,
             PlatformTransactionManager transactionManager,
             Clock clock,
@@ -96,12 +98,10 @@ public class EmailIntake {
         this.ledger = ledger;
         this.routes = routes;
         this.parsing = parsing;
-        this.detection = detection;
-        this.threading = threading;
+        this.pipeline = pipeline;
         this.attachments = attachments;
         this.notes = notes;
         this.tickets = tickets;
-        this.customers = customers;
         this.events = events;
         this.transactions = new TransactionTemplate(transactionManager);
         this.clock = clock;
@@ -200,15 +200,14 @@ public class EmailIntake {
             return IntakeResult.of(record, false);
         }
         try (ParsedEmail email = parsing.parse(store.path(record.rawPath()))) {
-            boolean automatic = detection.automatic(email).isPresent();
             InboundAttachments.Sorted files = attachments.sort(email.attachments());
             try {
-                return inTransaction(intakeId, route, email, automatic, files);
+                return inTransaction(intakeId, route, email, files);
             } catch (UnsupportedContentException | PayloadTooLargeException refusedFile) {
                 // The store refused a file the pre-check let through: keep the message, note the files.
                 List<InboundAttachments.Refused> all = new ArrayList<>(files.refused());
                 files.accepted().forEach(u -> all.add(new InboundAttachments.Refused(u.fileName(), "unreadable")));
-                return inTransaction(intakeId, route, email, automatic, new InboundAttachments.Sorted(List.of(), all));
+                return inTransaction(intakeId, route, email, new InboundAttachments.Sorted(List.of(), all));
             }
         } catch (UnreadableMessageException e) {
             return failed(intakeId, e.getMessage());
@@ -227,7 +226,7 @@ public class EmailIntake {
     }
 
     private IntakeResult inTransaction(
-            long intakeId, MailboxRoute route, ParsedEmail email, boolean automatic, InboundAttachments.Sorted files) {
+            long intakeId, MailboxRoute route, ParsedEmail email, InboundAttachments.Sorted files) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return transactions.execute(tx -> {
@@ -235,16 +234,10 @@ public class EmailIntake {
                     if (locked.status() != InboundStatus.RECEIVED) {
                         return IntakeResult.of(locked, false); // another processor finished it first
                     }
-                    Instant now = Instant.now(clock);
-                    if (route.deskAddresses().stream().anyMatch(email.senderAddress()::equalsIgnoreCase)) {
-                        ledger.markIgnored(
-                                intakeId, "sent from the desk's own address " + email.senderAddress(), automatic, now);
-                        return IntakeResult.of(ledger.find(intakeId).orElseThrow(), false);
-                    }
-                    if (email.bounce().isPresent()) {
-                        return bounce(locked, route, email, email.bounce().get(), files, now);
-                    }
-                    return message(locked, route, email, automatic, files, now);
+                    // Decided inside the transaction, afresh on each attempt: a lost race may have
+                    // created the customer or ticket the filters look for.
+                    InboundMail mail = new InboundMail(email, route);
+                    return carryOut(locked, mail, pipeline.decide(mail), files, Instant.now(clock));
                 });
             } catch (DataIntegrityViolationException | ConcurrencyFailureException | UnexpectedRollbackException e) {
                 // Lost a race (a new customer created twice, a ticket written at once): try afresh.
@@ -255,141 +248,118 @@ public class EmailIntake {
         }
     }
 
-    private IntakeResult message(
+    private IntakeResult carryOut(
             InboundRecord record,
-            MailboxRoute route,
-            ParsedEmail email,
-            boolean automatic,
+            InboundMail mail,
+            InboundDecision decision,
             InboundAttachments.Sorted files,
             Instant now) {
-        Optional<Customer> known = customers.findByEmail(email.senderAddress());
-        Optional<TicketId> thread = known.flatMap(c -> threading.ticketFor(email, c.id()));
-        Body body = bodyOf(email);
-        List<Upload> uploads = files.accepted();
-        TicketId ticketId;
-        it.sportello.ticket.MessageId messageId;
-        Customer customer;
-        boolean newTicket = thread.isEmpty();
-        if (thread.isPresent() && automatic) {
-            // An out-of-office answer to our reply is worth knowing, not a turn in the conversation:
-            // a note, so a pending or solved ticket stays as it is.
-            customer = known.get();
-            var posted = tickets.addSystemNote(
-                    thread.get(),
-                    new Body(notes.automaticReply(email.senderAddress()) + "\n\n" + textOf(body), null),
-                    Channel.EMAIL,
-                    uploads);
-            ticketId = thread.get();
-            messageId = posted.message().messageId();
-        } else if (thread.isPresent()) {
-            customer = known.get();
-            var posted = tickets.receiveFollowUp(thread.get(), customer.id(), body, Channel.EMAIL, uploads);
-            ticketId = thread.get();
-            messageId = posted.message().messageId();
-        } else {
-            String subject = email.subject().isBlank() ? notes.emptySubject() : email.subject();
-            var opened = tickets.receive(
-                    new TicketManagement.NewTicket(
-                            subject,
-                            new TicketManagement.Requester(null, email.senderAddress(), null, email.senderName(), null),
-                            body,
-                            Channel.EMAIL,
-                            null,
-                            List.of(),
-                            null,
-                            null,
-                            uploads),
-                    route.group());
-            Ticket ticket = opened.details().ticket();
-            customer = opened.requester();
-            ticketId = ticket.id();
-            messageId = opened.details().messages().getFirst().messageId();
-        }
+        return switch (decision) {
+            case Ignore ignore -> {
+                ledger.markIgnored(record.id(), ignore.reason(), mail.automatic(), now);
+                yield IntakeResult.of(ledger.find(record.id()).orElseThrow(), false);
+            }
+            case BounceNote bounce -> bounce(record, mail, bounce, files, now);
+            case FollowUp reply -> message(record, mail, followUp(reply, mail, files), files, now);
+            case AutomaticReplyNote reply -> message(record, mail, automaticReply(reply, mail, files), files, now);
+            case OpenTicket open -> message(record, mail, opened(mail, files), files, now);
+        };
+    }
+
+    /** Where a message was written: its ticket and message, the customer it came from, whether it opened the ticket. */
+    private record Written(
+            TicketId ticket, it.sportello.ticket.MessageId message, Customer customer, boolean newTicket) {}
+
+    private Written followUp(FollowUp reply, InboundMail mail, InboundAttachments.Sorted files) {
+        var posted = tickets.receiveFollowUp(
+                reply.ticket(), reply.requester().id(), bodyOf(mail.email()), Channel.EMAIL, files.accepted());
+        return new Written(reply.ticket(), posted.message().messageId(), reply.requester(), false);
+    }
+
+    private Written automaticReply(AutomaticReplyNote reply, InboundMail mail, InboundAttachments.Sorted files) {
+        Body note = new Body(notes.automaticReply(mail.sender()) + "\n\n" + textOf(bodyOf(mail.email())), null);
+        var posted = tickets.addSystemNote(reply.ticket(), note, Channel.EMAIL, files.accepted());
+        return new Written(reply.ticket(), posted.message().messageId(), reply.requester(), false);
+    }
+
+    private Written opened(InboundMail mail, InboundAttachments.Sorted files) {
+        ParsedEmail email = mail.email();
+        String subject = email.subject().isBlank() ? notes.emptySubject() : email.subject();
+        var opened = tickets.receive(
+                new TicketManagement.NewTicket(
+                        subject,
+                        new TicketManagement.Requester(null, email.senderAddress(), null, email.senderName(), null),
+                        bodyOf(email),
+                        Channel.EMAIL,
+                        null,
+                        List.of(),
+                        null,
+                        null,
+                        files.accepted()),
+                mail.route().group());
+        Ticket ticket = opened.details().ticket();
+        return new Written(ticket.id(), opened.details().messages().getFirst().messageId(), opened.requester(), true);
+    }
+
+    private IntakeResult message(
+            InboundRecord record, InboundMail mail, Written written, InboundAttachments.Sorted files, Instant now) {
+        ParsedEmail email = mail.email();
         if (!files.refused().isEmpty()) {
-            tickets.addSystemNote(ticketId, new Body(notes.refused(files.refused()), null), Channel.EMAIL, List.of());
+            tickets.addSystemNote(
+                    written.ticket(), new Body(notes.refused(files.refused()), null), Channel.EMAIL, List.of());
         }
         // The ticket's rows must be written before the record (plain JDBC) points at them.
         entities.flush();
-        ledger.markProcessed(record.id(), ticketId.value(), messageId.value(), automatic, now);
+        ledger.markProcessed(
+                record.id(), written.ticket().value(), written.message().value(), mail.automatic(), now);
         events.publishEvent(new InboundEmailAccepted(
                 record.id(),
-                ticketId,
-                messageId,
-                customer.id(),
+                written.ticket(),
+                written.message(),
+                written.customer().id(),
                 email.senderAddress(),
-                customer.locale(),
-                newTicket,
-                automatic,
-                route.replyFrom(),
+                written.customer().locale(),
+                written.newTicket(),
+                mail.automatic(),
+                mail.route().replyFrom(),
                 now,
                 email.messageId(),
                 oldestFirst(email.referencedIds())));
-        return new IntakeResult(record.id(), ticketId.value(), InboundStatus.PROCESSED, null, false);
+        return new IntakeResult(record.id(), written.ticket().value(), InboundStatus.PROCESSED, null, false);
     }
 
-    /**
-     * A delivery report about one of our messages: an internal note on its ticket (never a
-     * customer message, so never a reopen), the failed addresses remembered; never answered.
-     */
+    /** The report as an internal note on the ticket, the failed addresses remembered; never answered. */
     private IntakeResult bounce(
-            InboundRecord record,
-            MailboxRoute route,
-            ParsedEmail email,
-            BounceReport report,
-            InboundAttachments.Sorted files,
-            Instant now) {
-        Optional<TicketId> ticket =
-                Optional.ofNullable(report.originalMessageId()).flatMap(threading::ticketOfOurs);
-        if (ticket.isEmpty()) {
-            ledger.markIgnored(
+            InboundRecord record, InboundMail mail, BounceNote bounce, InboundAttachments.Sorted files, Instant now) {
+        for (BounceReport.Recipient recipient : bounce.failing()) {
+            ledger.markAddressFailing(
+                    recipient.address(),
+                    recipient.status() + " " + (recipient.diagnostic() == null ? "" : recipient.diagnostic()),
                     record.id(),
-                    "delivery report about a message the desk did not send"
-                            + (report.originalMessageId() == null
-                                    ? " (no Message-ID in it)"
-                                    : ": " + report.originalMessageId()),
-                    true,
                     now);
-            return IntakeResult.of(ledger.find(record.id()).orElseThrow(), false);
         }
-        Ticket original = tickets.find(ticket.get()).orElseThrow();
-        List<String> failing = new ArrayList<>();
-        for (BounceReport.Recipient recipient : report.recipients()) {
-            // Only an address of the ticket's requester, which is where the bounced message went: a
-            // forged report naming someone else's address must not cut them off.
-            boolean requesters = customers
-                    .findByEmail(recipient.address())
-                    .map(c -> c.id().equals(original.requester()))
-                    .orElse(false);
-            if (recipient.failedPermanently() && requesters) {
-                ledger.markAddressFailing(
-                        recipient.address(),
-                        recipient.status() + " " + (recipient.diagnostic() == null ? "" : recipient.diagnostic()),
-                        record.id(),
-                        now);
-                failing.add(recipient.address());
-            }
-        }
+        List<String> failing =
+                bounce.failing().stream().map(BounceReport.Recipient::address).toList();
         var note = tickets.addSystemNote(
-                ticket.get(),
-                new Body(notes.bounce(email.senderAddress(), report, failing), null),
+                bounce.ticket(),
+                new Body(notes.bounce(mail.sender(), bounce.report(), failing), null),
                 Channel.EMAIL,
                 files.accepted());
         entities.flush();
         ledger.markProcessed(
-                record.id(), ticket.get().value(), note.message().messageId().value(), true, now);
-        Customer requester = customers.get(original.requester());
+                record.id(), bounce.ticket().value(), note.message().messageId().value(), true, now);
         events.publishEvent(new InboundEmailAccepted(
                 record.id(),
-                ticket.get(),
+                bounce.ticket(),
                 note.message().messageId(),
-                requester.id(),
-                email.senderAddress(),
-                requester.locale(),
+                bounce.requester().id(),
+                mail.sender(),
+                bounce.requester().locale(),
                 false,
                 true,
-                route.replyFrom(),
+                mail.route().replyFrom(),
                 now));
-        return new IntakeResult(record.id(), ticket.get().value(), InboundStatus.PROCESSED, null, false);
+        return new IntakeResult(record.id(), bounce.ticket().value(), InboundStatus.PROCESSED, null, false);
     }
 
     /** The thread a mail answered, oldest first, as the answer's {@code References} lists it. */

@@ -78,6 +78,8 @@ class BounceTests extends ApiTestCase {
         assertThat(result.get("status").asString()).isEqualTo("ignored");
         assertThat(result.get("reason").asString()).contains("did not send");
         assertThat(ledger.failingReason("qualcuno@example.it")).isEmpty();
+        assertThat(ledger.find(result.get("intakeId").asLong()).orElseThrow().automatic())
+                .isTrue();
     }
 
     @Test
