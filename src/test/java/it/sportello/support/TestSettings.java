@@ -39,6 +39,9 @@ public class TestSettings {
             // Each test context keeps its search index in memory: contexts that share the data
             // directory must not share one Lucene index (its write lock admits one writer).
             registry.add("spring.jpa.properties.hibernate.search.backend.directory.type", () -> "local-heap");
+            // The bot learns in the background from whatever FAQ entries the shared test database
+            // holds; its own tests start applications of their own with it switched on.
+            registry.add("sportello.bot.enabled", () -> "false");
             if (TestDatabase.isPostgres()) {
                 // Many application contexts live side by side in one test run (Spring pauses the idle
                 // ones but keeps their pools): small pools that let idle connections go keep

@@ -1,0 +1,124 @@
+package it.sportello.bot.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.apache.lucene.analysis.Analyzer;
+
+/**
+ * Learns a {@link BotModel} from the FAQ's question variants: per language it embeds the
+ * variants, trains the entries' model, and calibrates the hand-off threshold by three-fold
+ * cross-validation over the variants plus the company's out-of-scope examples.
+ */
+public final class BotTrainer {
+
+    static final int EPOCHS = 12;
+    private static final int FOLDS = 3;
+
+    private final SentenceEncoder encoder;
+    private final Function<String, Analyzer> analyzers;
+
+    /** {@code analyzers} gives the Lucene analyzer of a language code ("it", "en"). */
+    public BotTrainer(SentenceEncoder encoder, Function<String, Analyzer> analyzers) {
+        this.encoder = encoder;
+        this.analyzers = analyzers;
+    }
+
+    public Analyzer analyzer(String locale) {
+        return analyzers.apply(locale);
+    }
+
+    public SentenceEncoder encoder() {
+        return encoder;
+    }
+
+    /**
+     * Trains on {@code variants}; {@code outOfScope} are questions (with their language) that no
+     * entry answers, {@code targetPrecision} the share of answered questions that must be right.
+     */
+    public BotModel train(
+            List<FaqVariant> variants,
+            List<FaqVariant> outOfScope,
+            double targetPrecision,
+            long revision,
+            Instant now) {
+        Map<String, List<FaqVariant>> byLanguage = new LinkedHashMap<>();
+        for (FaqVariant variant : variants) {
+            byLanguage.computeIfAbsent(variant.locale(), l -> new ArrayList<>()).add(variant);
+        }
+        Map<String, BotModel.Language> languages = new HashMap<>();
+        for (var entry : byLanguage.entrySet()) {
+            String locale = entry.getKey();
+            List<FaqVariant> own = entry.getValue();
+            List<String> texts = own.stream().map(FaqVariant::text).toList();
+            List<String> faqIds = own.stream().map(FaqVariant::faqId).toList();
+            List<float[]> vectors = encoder.encodeAll(texts);
+            Analyzer analyzer = analyzers.apply(locale);
+            IntentModel model = IntentModel.train(faqIds, texts, vectors, analyzer, EPOCHS);
+            List<String> unanswerable = outOfScope.stream()
+                    .filter(v -> v.locale().equals(locale))
+                    .map(FaqVariant::text)
+                    .toList();
+            List<float[]> unanswerableVectors = encoder.encodeAll(unanswerable);
+            List<Calibration.Sample> samples =
+                    selfTest(faqIds, texts, vectors, unanswerable, unanswerableVectors, analyzer);
+            languages.put(locale, new BotModel.Language(model, Calibration.fit(samples, targetPrecision)));
+        }
+        return new BotModel(revision, now, languages);
+    }
+
+    /**
+     * Each variant answered by a model that never saw it (trained on the other folds), and each
+     * out-of-scope question answered by every fold's model: how certain the bot was, and whether
+     * answering was right.
+     */
+    static List<Calibration.Sample> selfTest(
+            List<String> faqIds,
+            List<String> texts,
+            List<float[]> vectors,
+            List<String> unanswerable,
+            List<float[]> unanswerableVectors,
+            Analyzer analyzer) {
+        int[] fold = new int[faqIds.size()];
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < fold.length; i++) {
+            fold[i] = seen.merge(faqIds.get(i), 1, Integer::sum) % FOLDS;
+        }
+        List<Calibration.Sample> samples = new ArrayList<>();
+        for (int f = 0; f < FOLDS; f++) {
+            List<String> trainIds = new ArrayList<>();
+            List<String> trainTexts = new ArrayList<>();
+            List<float[]> trainVectors = new ArrayList<>();
+            for (int i = 0; i < fold.length; i++) {
+                if (fold[i] != f) {
+                    trainIds.add(faqIds.get(i));
+                    trainTexts.add(texts.get(i));
+                    trainVectors.add(vectors.get(i));
+                }
+            }
+            if (trainIds.isEmpty()) {
+                continue;
+            }
+            IntentModel model = IntentModel.train(trainIds, trainTexts, trainVectors, analyzer, EPOCHS);
+            for (int i = 0; i < fold.length; i++) {
+                if (fold[i] == f) {
+                    Ranking ranking = model.rank(texts.get(i), vectors.get(i));
+                    boolean right = !ranking.top().isEmpty()
+                            && ranking.top().getFirst().faqId().equals(faqIds.get(i));
+                    samples.add(new Calibration.Sample(ranking.certainty(), right));
+                }
+            }
+            for (int i = 0; i < unanswerable.size(); i++) {
+                samples.add(new Calibration.Sample(
+                        model.rank(unanswerable.get(i), unanswerableVectors.get(i))
+                                .certainty(),
+                        false));
+            }
+        }
+        return samples;
+    }
+}

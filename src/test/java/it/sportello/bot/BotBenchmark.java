@@ -1,0 +1,235 @@
+package it.sportello.bot;
+
+import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
+import it.sportello.bot.internal.BotModel;
+import it.sportello.bot.internal.BotTrainer;
+import it.sportello.bot.internal.EmbeddingCache;
+import it.sportello.bot.internal.FaqVariant;
+import it.sportello.bot.internal.SentenceEncoder;
+import it.sportello.knowledge.LanguageAnalyzers;
+import it.sportello.shared.SupportedLocale;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The bot on the shared data sets ({@code ../shared/data/bot}): loads an FAQ file, trains the
+ * engine from scratch (embedding included), answers a queries file and prints top-1 accuracy on
+ * in-scope questions, the share of them answered, the precision of answered ones, the share of
+ * out-of-scope questions handed off, answer latency p50/p99 and the training time.
+ *
+ * <p>Run: {@code ./mvnw -Pbenchmark test -Dtest=BotBenchmark} (every dev set), or one set with
+ * {@code -Dbench.faq=path/faq.csv -Dbench.queries=path/queries.csv [-Dbench.out-of-scope=path]
+ * [-Dbench.per-intent=10]}. Run the JVM with {@code --add-modules jdk.incubator.vector} (the
+ * profile does) for the vector maths.
+ */
+@Tag("benchmark")
+class BotBenchmark {
+
+    private static final Path DATA = Path.of(System.getProperty("bench.bot-data", "../shared/data/bot"));
+    private static final double TARGET_PRECISION = Double.parseDouble(System.getProperty("bench.precision", "0.98"));
+
+    record Query(String text, String expected, String locale) {}
+
+    record Figures(
+            String name,
+            int variants,
+            double top1,
+            double answered,
+            double precision,
+            double outOfScopeHandedOff,
+            double p50,
+            double p99,
+            double trainingSeconds) {}
+
+    @Test
+    void devSets() throws IOException {
+        List<Figures> table = new ArrayList<>();
+        String faq = System.getProperty("bench.faq");
+        if (faq != null) {
+            table.add(run(
+                    "custom",
+                    Path.of(faq),
+                    Path.of(System.getProperty("bench.queries")),
+                    optionalPath(System.getProperty("bench.out-of-scope")),
+                    Integer.getInteger("bench.per-intent", 0)));
+        } else {
+            table.add(run(
+                    "banking77",
+                    DATA.resolve("banking77/dev-faq.csv"),
+                    DATA.resolve("banking77/dev-queries.csv"),
+                    null,
+                    0));
+            table.add(run(
+                    "banking77 10/intent",
+                    DATA.resolve("banking77/dev-faq.csv"),
+                    DATA.resolve("banking77/dev-queries.csv"),
+                    null,
+                    10));
+            table.add(run(
+                    "clinc150",
+                    DATA.resolve("clinc150/faq.csv"),
+                    DATA.resolve("clinc150/dev-queries.csv"),
+                    DATA.resolve("clinc150/out-of-scope-examples.csv"),
+                    0));
+            table.add(run(
+                    "xsid it", DATA.resolve("xsid/dev-faq-it.csv"), DATA.resolve("xsid/dev-queries-it.csv"), null, 0));
+            table.add(run(
+                    "xsid en", DATA.resolve("xsid/dev-faq-en.csv"), DATA.resolve("xsid/dev-queries-en.csv"), null, 0));
+        }
+        System.out.println();
+        System.out.println(
+                "| set | variants | top-1 in-scope | in-scope answered | precision of answered | out-of-scope handed off | p50 ms | p99 ms | training s |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|");
+        for (Figures f : table) {
+            System.out.printf(
+                    "| %s | %d | %.2f %% | %.2f %% | %.2f %% | %s | %.2f | %.2f | %.1f |%n",
+                    f.name(),
+                    f.variants(),
+                    100 * f.top1(),
+                    100 * f.answered(),
+                    100 * f.precision(),
+                    Double.isNaN(f.outOfScopeHandedOff())
+                            ? "—"
+                            : String.format("%.2f %%", 100 * f.outOfScopeHandedOff()),
+                    f.p50(),
+                    f.p99(),
+                    f.trainingSeconds());
+        }
+    }
+
+    private static Path optionalPath(String path) {
+        return path == null ? null : Path.of(path);
+    }
+
+    static Figures run(String name, Path faqFile, Path queriesFile, Path outOfScopeFile, int perIntent)
+            throws IOException {
+        List<FaqVariant> variants = variants(faqFile, perIntent);
+        List<Query> queries = queries(queriesFile);
+        List<FaqVariant> outOfScope = outOfScopeFile == null
+                ? List.of()
+                : queries(outOfScopeFile).stream()
+                        .map(q -> new FaqVariant(null, q.locale(), q.text()))
+                        .toList();
+        // A fresh, in-memory embedding cache: the training time includes embedding every variant.
+        var model = new BgeSmallEnV15QuantizedEmbeddingModel();
+        SentenceEncoder encoder = new SentenceEncoder(() -> model, new EmbeddingCache());
+        encoder.encode("warm up");
+        BotTrainer trainer = new BotTrainer(
+                encoder,
+                code -> LanguageAnalyzers.forLocale(
+                        SupportedLocale.fromCode(code).orElse(SupportedLocale.EN)));
+        long start = System.nanoTime();
+        BotModel bot = trainer.train(variants, outOfScope, TARGET_PRECISION, 1, Instant.now());
+        double trainingSeconds = (System.nanoTime() - start) / 1e9;
+
+        int inScope = 0;
+        int right = 0;
+        int answeredInScope = 0;
+        int answered = 0;
+        int answeredRight = 0;
+        int unanswerable = 0;
+        int handedOff = 0;
+        long[] latencies = new long[queries.size()];
+        for (int i = 0; i < queries.size(); i++) {
+            Query query = queries.get(i);
+            long t0 = System.nanoTime();
+            BotModel.Decision decision = bot.decide(query.text(), encoder.encode(query.text()), query.locale());
+            latencies[i] = System.nanoTime() - t0;
+            boolean isRight = query.expected() != null && query.expected().equals(decision.faqId());
+            if (query.expected() == null) {
+                unanswerable++;
+                handedOff += decision.answer() ? 0 : 1;
+            } else {
+                inScope++;
+                right += isRight ? 1 : 0;
+                answeredInScope += decision.answer() ? 1 : 0;
+            }
+            if (decision.answer()) {
+                answered++;
+                answeredRight += isRight ? 1 : 0;
+            }
+        }
+        Arrays.sort(latencies);
+        Figures figures = new Figures(
+                name,
+                variants.size(),
+                (double) right / inScope,
+                (double) answeredInScope / inScope,
+                answered == 0 ? Double.NaN : (double) answeredRight / answered,
+                unanswerable == 0 ? Double.NaN : (double) handedOff / unanswerable,
+                latencies[latencies.length / 2] / 1e6,
+                latencies[(int) Math.min(latencies.length - 1, Math.ceil(latencies.length * 0.99) - 1)] / 1e6,
+                trainingSeconds);
+        System.out.println(figures + " thresholds " + Map.of("en", bot.threshold("en"), "it", bot.threshold("it")));
+        return figures;
+    }
+
+    static List<FaqVariant> variants(Path file, int perIntent) throws IOException {
+        List<FaqVariant> variants = new ArrayList<>();
+        Map<String, Integer> taken = new HashMap<>();
+        for (List<String> row : BotCsv.read(file)) {
+            String faqId = row.get(0);
+            if (perIntent > 0 && taken.merge(faqId, 1, Integer::sum) > perIntent) {
+                continue;
+            }
+            variants.add(new FaqVariant(faqId, row.get(1), row.get(2)));
+        }
+        return variants;
+    }
+
+    static List<Query> queries(Path file) throws IOException {
+        return BotCsv.read(file).stream()
+                .map(row -> new Query(row.get(0), row.get(1).isBlank() ? null : row.get(1), row.get(2)))
+                .toList();
+    }
+
+    /** The data sets' CSV: a header, then RFC 4180 rows (quoted values may hold commas and line breaks). */
+    static final class BotCsv {
+        static List<List<String>> read(Path file) throws IOException {
+            String text = Files.readString(file);
+            List<List<String>> rows = new ArrayList<>();
+            List<String> fields = new ArrayList<>();
+            StringBuilder field = new StringBuilder();
+            boolean quoted = false;
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (quoted) {
+                    if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                        field.append('"');
+                        i++;
+                    } else if (c == '"') {
+                        quoted = false;
+                    } else {
+                        field.append(c);
+                    }
+                } else if (c == '"') {
+                    quoted = true;
+                } else if (c == ',') {
+                    fields.add(field.toString());
+                    field.setLength(0);
+                } else if (c == '\n') {
+                    fields.add(field.toString());
+                    field.setLength(0);
+                    rows.add(List.copyOf(fields));
+                    fields.clear();
+                } else if (c != '\r') {
+                    field.append(c);
+                }
+            }
+            if (!field.isEmpty() || !fields.isEmpty()) {
+                fields.add(field.toString());
+                rows.add(List.copyOf(fields));
+            }
+            return rows.subList(1, rows.size());
+        }
+    }
+}
