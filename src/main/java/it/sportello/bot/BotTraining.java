@@ -40,6 +40,7 @@ class BotTraining implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(BotTraining.class);
 
     private final FaqCatalog catalog;
+    private final OutOfScopeExamples outOfScope;
     private final BotEngine engine;
     private final BotTrainer trainer;
     private final BotSettings settings;
@@ -55,12 +56,14 @@ class BotTraining implements DisposableBean {
 
     BotTraining(
             FaqCatalog catalog,
+            OutOfScopeExamples outOfScope,
             BotEngine engine,
             BotTrainer trainer,
             BotSettings settings,
             Clock clock,
             @Value("${sportello.data-dir}") Path dataDir) {
         this.catalog = catalog;
+        this.outOfScope = outOfScope;
         this.engine = engine;
         this.trainer = trainer;
         this.settings = settings;
@@ -94,9 +97,20 @@ class BotTraining implements DisposableBean {
         }
     }
 
+    /** New out-of-scope examples move the hand-off threshold: learn again, even for the same FAQ revision. */
+    @org.springframework.transaction.event.TransactionalEventListener
+    void on(OutOfScopeExamples.Changed changed) {
+        if (settings.enabled()) {
+            recalibrate = true;
+            request(catalog.revision());
+        }
+    }
+
+    private volatile boolean recalibrate;
+
     private void request(long revision) {
         engine.expect(revision);
-        if (engine.serving().model().revision() >= revision) {
+        if (engine.serving().model().revision() >= revision && !recalibrate) {
             return;
         }
         if (queued.compareAndSet(false, true)) {
@@ -108,9 +122,10 @@ class BotTraining implements DisposableBean {
         queued.set(false);
         try {
             long revision = catalog.revision();
-            if (engine.serving().model().revision() >= revision) {
+            if (engine.serving().model().revision() >= revision && !recalibrate) {
                 return;
             }
+            recalibrate = false;
             train(revision);
             if (catalog.revision() > revision) {
                 request(catalog.revision());

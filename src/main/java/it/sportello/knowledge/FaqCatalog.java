@@ -133,6 +133,37 @@ public class FaqCatalog {
         return entry;
     }
 
+    /**
+     * Adds one more way of asking an entry, in one language (as the bot's learning loop proposes);
+     * nothing changes when the entry already has it.
+     */
+    @Transactional
+    public FaqEntry addQuestion(String faqId, SupportedLocale locale, String question, String editedBy) {
+        FaqEntry entry = entries.findByFaqId(faqId).orElseThrow(() -> new NotFoundException("FAQ entry", faqId));
+        FaqTranslation translation = entry.translation(locale)
+                .orElseThrow(() -> new InvalidInputException("locale", "the entry has no answer in this language"));
+        String clean = PlainText.line(question);
+        if (clean.isEmpty() || clean.length() > MAX_QUESTION) {
+            throw new InvalidInputException("question", "between 1 and " + MAX_QUESTION + " characters");
+        }
+        if (translation.questions().contains(clean)) {
+            return entry;
+        }
+        List<String> questions = new java.util.ArrayList<>(translation.questions());
+        questions.add(clean);
+        Instant now = clock.instant();
+        entry.translate(
+                locale,
+                new FaqTranslation.Content(
+                        questions,
+                        new it.sportello.shared.SafeHtml(translation.answerHtml(), translation.answerText())),
+                now);
+        entries.flush();
+        revisions.record(entry, editedBy, now);
+        changed(now);
+        return entry;
+    }
+
     @Transactional
     public void delete(String faqId) {
         FaqEntry entry = entries.findByFaqId(faqId).orElseThrow(() -> new NotFoundException("FAQ entry", faqId));

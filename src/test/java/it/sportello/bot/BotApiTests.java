@@ -20,7 +20,7 @@ import tools.jackson.databind.JsonNode;
  */
 class BotApiTests {
 
-    private static final String TOKEN = "sp_bot-test-token-0123456789";
+    private static final String TOKEN = it.sportello.support.TestSettings.ADMIN_TOKEN;
 
     @TempDir
     Path dataDir;
@@ -45,26 +45,21 @@ class BotApiTests {
                 "sportello.admin.password=admin-password-for-bot-tests");
     }
 
+    static final Map<String, String> ANSWERS = Map.of(
+            "tracking", "Lo trova nella pagina Ordini, con il link del corriere.",
+            "refund", "Il rimborso arriva entro 14 giorni dal reso.",
+            "password", "Usi il link Password dimenticata nella pagina di accesso.");
+
     private static String faqCsv() {
         StringBuilder csv = new StringBuilder("faq_id,locale,question,answer\n");
         for (var variant : BotEngineTests.SHOP) {
-            String answer = variant.text().equals("Dove si trova il mio ordine?")
-                    ? "Lo trova nella pagina Ordini, con il link del corriere."
-                    : variant.text().equals("Where is my order?") ? "On the Orders page, with the courier's link." : "";
-            if (answer.isEmpty()
-                    && (variant.text().startsWith("Come ottengo")
-                            || variant.text().startsWith("Ho dimenticato")
-                            || variant.text().startsWith("How do I get")
-                            || variant.text().startsWith("I forgot"))) {
-                answer = "Risposta per " + variant.faqId();
-            }
             csv.append(variant.faqId())
                     .append(',')
                     .append(variant.locale())
                     .append(",\"")
                     .append(variant.text().replace("\"", "\"\""))
                     .append("\",\"")
-                    .append(answer)
+                    .append(ANSWERS.get(variant.faqId()))
                     .append("\"\n");
         }
         return csv.toString();
@@ -122,6 +117,71 @@ class BotApiTests {
                         .get("faqId")
                         .asString())
                 .isEqualTo("tracking");
+    }
+
+    @Test
+    void aHandedOffQuestionAnsweredWithAnFaqAnswerBecomesAVariantOnceASupervisorAccepts() throws Exception {
+        app = start();
+        Api api = app.api();
+        long revision = api.sendRaw("POST", "/api/v1/knowledge/faqs/import", TOKEN, "text/csv", faqCsv(), Map.of())
+                .json()
+                .get("revision")
+                .asLong();
+        awaitReady(api, revision);
+        long ticket = new it.sportello.support.Desk(api)
+                .ticket("Domanda strana")
+                .get("id")
+                .asLong();
+        String question = "Il mio scatolone color mostarda si è perso per strada?";
+
+        Api.Reply handedOff = ask(api, Api.object("text", question, "locale", "it", "ticketId", ticket));
+        assertThat(handedOff.json().get("handoff").asBoolean())
+                .as(handedOff.body())
+                .isTrue();
+        api.post(
+                "/api/v1/tickets/" + ticket + "/messages",
+                TOKEN,
+                Map.of("body", "Buongiorno! " + ANSWERS.get("tracking")));
+
+        JsonNode proposal = awaitProposal(api, question);
+        assertThat(proposal.get("faqId").asString()).isEqualTo("tracking");
+        assertThat(proposal.get("ticketId").asLong()).isEqualTo(ticket);
+        var agent = new it.sportello.support.Desk(api).agent();
+        assertThat(api.post("/api/v1/bot/proposals/" + proposal.get("id").asLong() + "/accept", agent.token(), Map.of())
+                        .status())
+                .isEqualTo(403);
+        assertThat(api.post("/api/v1/bot/proposals/" + proposal.get("id").asLong() + "/accept", TOKEN, Map.of())
+                        .status())
+                .isEqualTo(204);
+
+        JsonNode faq = null;
+        for (JsonNode entry : api.sendRaw("GET", "/api/v1/knowledge/faqs/export", TOKEN, null, "", Map.of())
+                .json()) {
+            if (entry.get("faqId").asString().equals("tracking")) {
+                faq = entry;
+            }
+        }
+        assertThat(faq.toString()).contains(question);
+        awaitReady(api, revision + 1);
+        assertThat(ask(api, Api.object("text", question, "locale", "it"))
+                        .json()
+                        .get("faqId")
+                        .asString())
+                .isEqualTo("tracking");
+        assertThat(api.get("/api/v1/bot/proposals", TOKEN).json()).isEmpty();
+    }
+
+    private static JsonNode awaitProposal(Api api, String question) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (Instant.now().isBefore(deadline)) {
+            for (JsonNode proposal : api.get("/api/v1/bot/proposals", TOKEN).json()) {
+                if (proposal.get("question").asString().equals(question)) {
+                    return proposal;
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("No proposal for: " + question);
     }
 
     @Test
