@@ -8,12 +8,14 @@ import it.sportello.support.Api;
 import it.sportello.support.ApiTestCase;
 import it.sportello.support.Desk;
 import it.sportello.support.IntegrationTest;
+import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /** "Was this helpful?" through the API: anyone answers, staff read the report. */
@@ -25,11 +27,47 @@ class FeedbackApiTests extends ApiTestCase {
     @Autowired
     FaqCatalog catalog;
 
+    @Autowired
+    EntityManager entityManager;
+
+    @Autowired
+    TransactionTemplate transactions;
+
     private Faqs faqs;
+    private Articles articles;
 
     @BeforeEach
     void content() {
         faqs = new Faqs(catalog);
+        articles = new Articles(entityManager, transactions);
+    }
+
+    @Test
+    void readersVoteOnPublicArticlesInTheirLanguageOnly() {
+        String guide = articles.article(
+                SupportedLocale.EN,
+                "Assembling the bunk bed",
+                "<p>Step one.</p>",
+                FaqStatus.PUBLISHED,
+                Visibility.PUBLIC);
+        String draft =
+                articles.article(SupportedLocale.EN, "Draft guide", "<p>Soon.</p>", FaqStatus.DRAFT, Visibility.PUBLIC);
+        String internal = articles.article(
+                SupportedLocale.EN, "Staff guide", "<p>Ours.</p>", FaqStatus.PUBLISHED, Visibility.INTERNAL);
+
+        Api.Reply no = api.post(
+                FEEDBACK, null, object("article", guide, "locale", "en", "helpful", false, "comment", "No pictures"));
+
+        assertThat(no.status()).as(no.toString()).isEqualTo(201);
+        assertThat(no.json().get("kind").asString()).isEqualTo("article");
+        assertRefused(object("article", guide, "locale", "it", "helpful", true), "article");
+        assertRefused(object("article", draft, "locale", "en", "helpful", true), "article");
+        assertRefused(object("article", internal, "locale", "en", "helpful", true), "article");
+        JsonNode entry = entry(api.get(FEEDBACK + "/report", desk.agent().token()), guide);
+        assertThat(entry.get("kind").asString()).isEqualTo("article");
+        assertThat(entry.get("title").asString()).isEqualTo("Assembling the bunk bed");
+        assertThat(entry.get("no").asLong()).isEqualTo(1);
+        assertThat(entry.get("comments").get(0).get("text").asString()).isEqualTo("No pictures");
     }
 
     @Test

@@ -8,6 +8,7 @@ import it.sportello.support.Api;
 import it.sportello.support.ApiTestCase;
 import it.sportello.support.Browser;
 import it.sportello.support.IntegrationTest;
+import jakarta.persistence.EntityManager;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The public help center's pages, as a visitor without an account reads them. */
 @IntegrationTest
@@ -30,6 +32,12 @@ class HelpCenterPagesTests extends ApiTestCase {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    EntityManager entityManager;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     private Faqs faqs;
     private Browser visitor;
@@ -239,6 +247,35 @@ class HelpCenterPagesTests extends ApiTestCase {
         assertThat(refused.body()).contains("Il commento può avere al massimo 2000 caratteri.");
         HttpResponse<String> accepted = vote(id, "no", "b".repeat(2000));
         assertThat(accepted.statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void aVoteOnAnArticleReturnsToTheArticleOrShowsTheBoxWithItsProblem() {
+        String guide = new Articles(entityManager, transactions)
+                .article(
+                        SupportedLocale.IT,
+                        "Montare il letto a castello",
+                        "<p>Primo passo.</p>",
+                        FaqStatus.PUBLISHED,
+                        Visibility.PUBLIC);
+        String token = csrf("/contact");
+
+        HttpResponse<String> voted =
+                visitor.post("/help/feedback", form("article", guide, "locale", "it", "helpful", "no", "_csrf", token));
+        HttpResponse<String> refused = visitor.post(
+                "/help/feedback",
+                form("article", guide, "locale", "it", "helpful", "yes", "comment", "Mancano le foto", "_csrf", token));
+        HttpResponse<String> unknown = visitor.post(
+                "/help/feedback", form("article", "nessuna-guida", "locale", "it", "helpful", "no", "_csrf", token));
+
+        assertThat(voted.statusCode()).isEqualTo(302);
+        assertThat(visitor.redirectTarget(voted)).isEqualTo("/help/articles/" + guide + "?voted=no");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body())
+                .contains("Il commento accompagna un «No»")
+                .contains("Mancano le foto")
+                .contains("name=\"article\" value=\"" + guide + "\"");
+        assertThat(unknown.statusCode()).isEqualTo(404);
     }
 
     @Test

@@ -97,45 +97,65 @@ class HelpCenterController {
         return answerPage(answer, model);
     }
 
-    /** The vote under an answer: a plain form post (then back to the answer), or htmx swapping the box. */
+    /**
+     * The vote under an answer or an article: a plain form post (then back to the page), or htmx
+     * swapping the box. Unknown, unpublished and internal content is not found (404).
+     */
     @PostMapping("/help/feedback")
     String vote(
-            @RequestParam String faqId,
+            @RequestParam(required = false) String faqId,
+            @RequestParam(required = false) String article,
+            @RequestParam(required = false) String locale,
             @RequestParam(required = false) String helpful,
             @RequestParam(required = false) String comment,
             @RequestHeader(name = "HX-Request", required = false) String htmx,
-            Locale locale,
+            Locale readerLocale,
             HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
-        HelpCenter.Answer answer = publicAnswer(faqId, locale);
+        HelpCenter.Answer answer = null;
+        FeedbackBox box;
+        if (faqId != null) {
+            answer = publicAnswer(faqId, readerLocale);
+            box = FeedbackBox.of(answer);
+        } else if (article != null) {
+            SupportedLocale language =
+                    SupportedLocale.fromCode(locale).orElseThrow(() -> new InvalidInputException("locale", "it or en"));
+            box = FeedbackBox.article(article, language);
+        } else {
+            throw new InvalidInputException("faqId", "an FAQ entry or an article");
+        }
         if (!"yes".equals(helpful) && !"no".equals(helpful)) {
             throw new InvalidInputException("helpful", "yes or no");
         }
+        model.addAttribute("feedback", box);
         try {
             helpfulness.record(
-                    new Helpfulness.Vote(Kind.FAQ, answer.faqId(), answer.locale(), "yes".equals(helpful), comment),
+                    new Helpfulness.Vote(box.kind(), box.key(), box.language(), "yes".equals(helpful), comment),
                     request.getRemoteAddr());
         } catch (InvalidInputException e) {
-            String problem = e.fieldErrors().containsKey("comment")
-                    ? ("yes".equals(helpful)
-                            ? "help.feedback.error.comment-on-yes"
-                            : "help.feedback.error.comment-length")
-                    : "help.feedback.error.generic";
+            if (!e.fieldErrors().containsKey("comment")) {
+                throw new NotFoundException("help-center content", box.key());
+            }
+            String problem =
+                    "yes".equals(helpful) ? "help.feedback.error.comment-on-yes" : "help.feedback.error.comment-length";
             model.addAttribute("vote", new VoteForm(false, PlainText.clean(comment), problem));
             if (htmx != null) {
                 // htmx swaps only successful answers: the box comes back with the problem shown in it.
                 return "knowledge/help/parts :: feedback";
             }
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return answerPage(answer, model);
+            if (answer != null) {
+                return answerPage(answer, model);
+            }
+            model.addAttribute("q", "");
+            return "knowledge/help/feedback";
         }
+        model.addAttribute("vote", VoteForm.answered());
         if (htmx != null) {
-            model.addAttribute("answer", answer);
-            model.addAttribute("vote", VoteForm.answered());
             return "knowledge/help/parts :: feedback";
         }
-        return "redirect:/help/faq/" + answer.faqId() + "?voted=" + helpful + "#feedback";
+        return "redirect:" + box.page() + "?voted=" + helpful + "#feedback";
     }
 
     @GetMapping("/help/search")
@@ -192,6 +212,7 @@ class HelpCenterController {
 
     private String answerPage(HelpCenter.Answer answer, Model model) {
         model.addAttribute("answer", answer);
+        model.addAttribute("feedback", FeedbackBox.of(answer));
         model.addAttribute("q", "");
         return "knowledge/help/faq";
     }
@@ -202,21 +223,5 @@ class HelpCenterController {
 
     private static String encode(String text) {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);
-    }
-
-    /** The "was this helpful?" box: still to answer (with what was written and a problem), or answered. */
-    record VoteForm(boolean done, String comment, String problem) {
-
-        static VoteForm empty() {
-            return new VoteForm(false, "", null);
-        }
-
-        static VoteForm answered() {
-            return new VoteForm(true, "", null);
-        }
-
-        public boolean commentOpen() {
-            return problem != null;
-        }
     }
 }
