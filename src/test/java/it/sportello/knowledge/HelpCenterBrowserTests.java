@@ -131,6 +131,10 @@ class HelpCenterBrowserTests extends BrowserTestCase {
         waitFor(browser, By.cssSelector("#contact-suggestions a"));
         assertThat(browser.findElement(By.id("contact-suggestions")).getText())
                 .contains("Come traccio la mia spedizione?");
+        String visit = browser.findElement(By.id("suggestionToken")).getAttribute("value");
+        assertThat(browser.findElement(By.cssSelector("#contact-suggestions a")).getAttribute("href"))
+                .as("the suggestion carries the visit's token")
+                .endsWith("?suggested=" + visit);
         screenshot(browser, "help-contact-suggestions-it");
 
         Desk.Person agent = desk.agent();
