@@ -36,6 +36,8 @@ public class TestSettings {
             registry.add("sportello.scheduler.polling-interval", () -> "200ms");
             // The contact form's per-address limit has its own test (ContactFormLimitTests).
             registry.add("sportello.contact.max-per-address", () -> "100000");
+            // Likewise the help center's votes per address (HelpfulnessLimitTests has the limit).
+            registry.add("sportello.help.votes-per-address", () -> "100000");
             // Each test context keeps its search index in memory: contexts that share the data
             // directory must not share one Lucene index (its write lock admits one writer).
             registry.add("spring.jpa.properties.hibernate.search.backend.directory.type", () -> "local-heap");

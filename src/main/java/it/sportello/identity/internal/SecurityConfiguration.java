@@ -65,6 +65,9 @@ class SecurityConfiguration {
                         // unless the caller is staff.
                         .requestMatchers(HttpMethod.GET, "/api/v1/knowledge/search")
                         .permitAll()
+                        // "Was this helpful?" from anyone, on published public content only (limited per address)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/knowledge/feedback")
+                        .permitAll()
                         .requestMatchers("/actuator/**")
                         .hasRole("ADMIN")
                         .anyRequest()

@@ -6,7 +6,8 @@ import jakarta.validation.constraints.Size;
 
 /**
  * What a visitor fills in. {@code website} is the honeypot: hidden from people (and from screen
- * readers), filled by bots that complete every field.
+ * readers), filled by bots that complete every field. {@code suggestionToken} names this visit of
+ * the form to the help center, whose answers are suggested while the subject is written.
  */
 record ContactForm(
         @Size(max = 120, message = "{contact.error.name-length}")
@@ -25,10 +26,12 @@ record ContactForm(
         @Size(max = 10_000, message = "{contact.error.message-length}")
         String message,
 
-        String website) {
+        String website,
 
-    static ContactForm empty() {
-        return new ContactForm("", "", "", "", "");
+        String suggestionToken) {
+
+    static ContactForm empty(String suggestionToken) {
+        return new ContactForm("", "", "", "", "", suggestionToken);
     }
 
     boolean caughtInHoneypot() {

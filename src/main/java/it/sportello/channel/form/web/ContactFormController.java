@@ -1,6 +1,7 @@
 package it.sportello.channel.form.web;
 
 import it.sportello.channel.form.internal.ContactThrottle;
+import it.sportello.knowledge.Deflections;
 import it.sportello.shared.SupportedLocale;
 import it.sportello.ticket.Channel;
 import it.sportello.ticket.TicketManagement;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -24,7 +26,11 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The public contact form: write to the desk without an account, get a reference number back. */
+/**
+ * The public contact form: write to the desk without an account, get a reference number back.
+ * While the subject is written, the help center suggests answers; a submission tells it that the
+ * answers opened during this visit did not settle the matter.
+ */
 @Controller
 class ContactFormController {
 
@@ -32,15 +38,17 @@ class ContactFormController {
 
     private final TicketManagement tickets;
     private final ContactThrottle throttle;
+    private final Deflections deflections;
 
-    ContactFormController(TicketManagement tickets, ContactThrottle throttle) {
+    ContactFormController(TicketManagement tickets, ContactThrottle throttle, Deflections deflections) {
         this.tickets = tickets;
         this.throttle = throttle;
+        this.deflections = deflections;
     }
 
     @GetMapping("/contact")
     String form(Model model) {
-        model.addAttribute("form", ContactForm.empty());
+        model.addAttribute("form", ContactForm.empty(deflections.newToken()));
         return "contact/form";
     }
 
@@ -81,6 +89,12 @@ class ContactFormController {
                 null,
                 null,
                 List.of()));
+        try {
+            deflections.submitted(form.suggestionToken());
+        } catch (DataAccessException e) {
+            // The request is in; only the help center's count of deflected requests is off by one.
+            log.warn("Could not tell the help center that a contact form was submitted: {}", e.getMessage());
+        }
         redirect.addFlashAttribute("reference", opened.details().ticket().id().value());
         redirect.addFlashAttribute("email", form.email().trim());
         return "redirect:/contact/sent";
