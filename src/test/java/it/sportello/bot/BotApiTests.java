@@ -198,6 +198,27 @@ class BotApiTests {
                 .isEqualTo(401);
     }
 
+    @Test
+    void supervisorsKeepTheOutOfScopeExamplesTheCalibrationLearnsFrom() {
+        app = start();
+        Api api = app.api();
+        var agent = new it.sportello.support.Desk(api).agent();
+        Map<String, Object> example = Api.object("text", "Quanto costa un'automobile nuova?", "locale", "it");
+
+        assertThat(api.post("/api/v1/bot/out-of-scope", agent.token(), example).status())
+                .isEqualTo(403);
+        assertProblem(api.post("/api/v1/bot/out-of-scope", TOKEN, Api.object("text", " ", "locale", "it")), "text");
+        assertProblem(api.post("/api/v1/bot/out-of-scope", TOKEN, Api.object("text", "x", "locale", "de")), "locale");
+        Api.Reply added = api.post("/api/v1/bot/out-of-scope", TOKEN, example);
+
+        assertThat(added.status()).as(added.body()).isEqualTo(201);
+        assertThat(api.get("/api/v1/bot/out-of-scope", agent.token()).body())
+                .contains("Quanto costa un'automobile nuova?");
+        long id = added.json().get("id").asLong();
+        assertThat(api.delete("/api/v1/bot/out-of-scope/" + id, TOKEN).status()).isEqualTo(204);
+        assertThat(api.get("/api/v1/bot/out-of-scope", TOKEN).body()).doesNotContain("automobile");
+    }
+
     private static void assertProblem(Api.Reply reply, String field) {
         assertThat(reply.status()).as(reply.body()).isEqualTo(400);
         assertThat(reply.contentType()).startsWith("application/problem+json");
