@@ -60,14 +60,7 @@ final class SoftmaxHead {
                     if (Math.abs(gradient) < 1e-4f) {
                         continue;
                     }
-                    float[] w = weights[c];
-                    if (L2 > 0) {
-                        float decay = 1f - rate * L2;
-                        for (int j = 0; j < w.length; j++) {
-                            w[j] *= decay;
-                        }
-                    }
-                    Vectors.addScaled(w, -rate * gradient, x);
+                    Vectors.decayAndAdd(weights[c], 1f - rate * L2, -rate * gradient, x);
                     bias[c] -= rate * gradient * 0.1f;
                 }
             }

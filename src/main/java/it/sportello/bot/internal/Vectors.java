@@ -25,10 +25,10 @@ final class Vectors {
         return copy;
     }
 
-    /** {@code target += factor * x}. */
-    static void addScaled(float[] target, float factor, float[] x) {
+    /** {@code target = decay * target + factor * x}, in one pass. */
+    static void decayAndAdd(float[] target, float decay, float factor, float[] x) {
         for (int i = 0; i < target.length; i++) {
-            target[i] += factor * x[i];
+            target[i] = decay * target[i] + factor * x[i];
         }
     }
 }
