@@ -20,6 +20,7 @@ public final class BotTrainer {
 
     /** The self-test's models only measure certainty; fewer passes keep training within a minute. */
     static final int SELF_TEST_EPOCHS = 6;
+
     private static final int FOLDS = 3;
 
     private final SentenceEncoder encoder;
