@@ -105,4 +105,46 @@ class KnowledgeEditorBrowserTests extends BrowserTestCase {
                 .endsWith("/knowledge/faqs/new?fromTicket=" + ticket);
         screenshot(browser, "knowledge-ticket-picker-en");
     }
+
+    @Test
+    void anArticleTranslatedIntoEnglishIsReadInBothLanguages() {
+        Desk.Person supervisor = desk.supervisor();
+        String slug = "garanzia-" + Api.unique("").replaceAll("[^a-z0-9]", "");
+        WebDriver browser = openBrowser("it");
+        signIn(browser, supervisor, "/login");
+
+        go(browser, "/knowledge/articles/new");
+        waitFor(browser, By.id("slug")).sendKeys(slug);
+        browser.findElement(By.id("title")).sendKeys("Come funziona la garanzia");
+        new Select(browser.findElement(By.id("status"))).selectByValue("PUBLISHED");
+        browser.findElement(By.id("body"))
+                .sendKeys("<p>La garanzia dura <strong>due anni</strong>.</p><ul><li>Conserva lo scontrino</li></ul>");
+        waitUntil(browser, ExpectedConditions.textToBePresentInElementLocated(By.id("body-preview"), "due anni"));
+        browser.findElement(By.cssSelector("form.kb-form button[type=submit]")).click();
+        waitFor(browser, By.linkText("Traduci in inglese")).click();
+        WebElement englishSlug = waitFor(browser, By.id("slug"));
+        englishSlug.clear();
+        englishSlug.sendKeys(slug.replace("garanzia", "warranty"));
+        browser.findElement(By.id("title")).clear();
+        browser.findElement(By.id("title")).sendKeys("How the warranty works");
+        browser.findElement(By.id("body")).clear();
+        browser.findElement(By.id("body")).sendKeys("<p>The warranty lasts <strong>two years</strong>.</p>");
+        new Select(browser.findElement(By.id("status"))).selectByValue("PUBLISHED");
+        screenshot(browser, "knowledge-article-translation-it");
+        browser.findElement(By.cssSelector("form.kb-form button[type=submit]")).click();
+        assertThat(waitFor(browser, By.linkText("Apri la versione italiana")).isDisplayed())
+                .isTrue();
+
+        WebDriver visitor = openBrowser("it");
+        go(visitor, "/help/articles/" + slug + "?lang=it");
+        assertThat(visitor.findElement(By.tagName("h1")).getText()).isEqualTo("Come funziona la garanzia");
+        screenshot(visitor, "knowledge-article-public-it");
+        visitor.findElement(By.linkText("Read this article in English")).click();
+        waitUntil(visitor, ExpectedConditions.textToBe(By.tagName("h1"), "How the warranty works"));
+        assertThat(visitor.findElement(By.cssSelector("html")).getAttribute("lang"))
+                .isEqualTo("en");
+        screenshot(visitor, "knowledge-article-public-en");
+        go(browser, "/knowledge/articles?lang=en");
+        screenshot(browser, "knowledge-articles-en");
+    }
 }
