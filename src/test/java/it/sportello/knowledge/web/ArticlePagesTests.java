@@ -17,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.thymeleaf.ITemplateEngine;
 
 /** Articles: written and translated in the editor, read on the public help center. */
 @IntegrationTest
@@ -27,6 +28,9 @@ class ArticlePagesTests extends ApiTestCase {
 
     @Autowired
     FaqCatalog catalog;
+
+    @Autowired
+    ITemplateEngine templates;
 
     @Test
     void aTranslationIsLinkedBothWaysAndTheReaderIsOfferedTheOtherLanguage() {
