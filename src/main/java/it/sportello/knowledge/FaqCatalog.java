@@ -54,6 +54,12 @@ public class FaqCatalog {
         return entries.findByFaqId(faqId);
     }
 
+    /** An entry by its database id, as the editor's pages address it (a faqId may contain '/'). */
+    @Transactional(readOnly = true)
+    public Optional<FaqEntry> find(long id) {
+        return entries.findWithTranslationsById(id);
+    }
+
     @Transactional(readOnly = true)
     public List<FaqEntry> all() {
         return entries.findAllOrdered();

@@ -18,6 +18,11 @@ interface FaqEntryRepository extends JpaRepository<FaqEntry, Long> {
     @EntityGraph(
             attributePaths = {"translations", "category"},
             type = EntityGraph.EntityGraphType.LOAD)
+    Optional<FaqEntry> findWithTranslationsById(long id);
+
+    @EntityGraph(
+            attributePaths = {"translations", "category"},
+            type = EntityGraph.EntityGraphType.LOAD)
     List<FaqEntry> findByFaqIdIn(Collection<String> faqIds);
 
     @EntityGraph(
