@@ -38,7 +38,8 @@ class FaqImportBenchmark {
             String second = post(http, uri, csv);
             double againSeconds = (System.nanoTime() - again) / 1e9;
             URI status = URI.create(app.base() + "/api/v1/bot/status");
-            var revision = java.util.regex.Pattern.compile("\"revision\":(\\d+)").matcher(first);
+            var revision =
+                    java.util.regex.Pattern.compile("\"revision\":(\\d+)").matcher(first);
             if (!revision.find()) {
                 throw new AssertionError("No revision in " + first);
             }

@@ -34,12 +34,12 @@ class FeedbackApiTests extends ApiTestCase {
     TransactionTemplate transactions;
 
     private Faqs faqs;
-    private Articles articles;
+    private ArticleFixtures articles;
 
     @BeforeEach
     void content() {
         faqs = new Faqs(catalog);
-        articles = new Articles(entityManager, transactions);
+        articles = new ArticleFixtures(entityManager, transactions);
     }
 
     @Test

@@ -251,7 +251,7 @@ class HelpCenterPagesTests extends ApiTestCase {
 
     @Test
     void aVoteOnAnArticleReturnsToTheArticleOrShowsTheBoxWithItsProblem() {
-        String guide = new Articles(entityManager, transactions)
+        String guide = new ArticleFixtures(entityManager, transactions)
                 .article(
                         SupportedLocale.IT,
                         "Montare il letto a castello",

@@ -27,7 +27,10 @@ class HelpArticleController {
     }
 
     @GetMapping("/help/articles/{slug}")
-    String article(@PathVariable String slug, Model model) {
+    String article(
+            @PathVariable String slug,
+            @org.springframework.web.bind.annotation.RequestParam(name = "voted", required = false) String voted,
+            Model model) {
         SupportedLocale language = KnowledgeStaff.language();
         SupportedLocale other = language == SupportedLocale.IT ? SupportedLocale.EN : SupportedLocale.IT;
         Optional<Article> found = articles.findPublic(language, slug);
@@ -41,12 +44,9 @@ class HelpArticleController {
                 return "redirect:/help/articles/" + translated.get().slug();
             }
             Article article = elsewhere.orElseThrow(() -> new NotFoundException("Article", slug));
-            articles.countView(article);
-            model.addAttribute("article", article);
-            return "knowledge/articles/article";
+            return show(article, voted, model);
         }
         Article article = found.get();
-        articles.countView(article);
         Optional<Article> translation = articles.translationOf(article, other).filter(Article::isPublic);
         // The language switch leads to the translation (its own slug), not to this slug in the other language.
         Map<String, String> languageLinks = new LinkedHashMap<>();
@@ -57,8 +57,18 @@ class HelpArticleController {
                         .map(t -> "/help/articles/" + t.slug() + "?lang=" + other.code())
                         .orElse("/help?lang=" + other.code()));
         model.addAttribute("languageLinks", languageLinks);
-        model.addAttribute("article", article);
         model.addAttribute("translation", translation.orElse(null));
+        return show(article, voted, model);
+    }
+
+    /** The article with "was this helpful?" under it; coming back from a vote is not a new reading. */
+    private String show(Article article, String voted, Model model) {
+        if (voted == null) {
+            articles.countView(article);
+        }
+        model.addAttribute("article", article);
+        model.addAttribute("feedback", FeedbackBox.article(article.slug(), article.locale()));
+        model.addAttribute("vote", voted == null ? VoteForm.empty() : VoteForm.answered());
         return "knowledge/articles/article";
     }
 }

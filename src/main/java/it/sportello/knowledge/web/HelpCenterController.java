@@ -1,5 +1,6 @@
 package it.sportello.knowledge.web;
 
+import it.sportello.knowledge.Articles;
 import it.sportello.knowledge.Deflections;
 import it.sportello.knowledge.HelpCenter;
 import it.sportello.knowledge.Helpfulness;
@@ -46,8 +47,15 @@ class HelpCenterController {
     private final KnowledgeSearch search;
     private final Helpfulness helpfulness;
     private final Deflections deflections;
+    private final Articles articles;
 
-    HelpCenterController(HelpCenter help, KnowledgeSearch search, Helpfulness helpfulness, Deflections deflections) {
+    HelpCenterController(
+            HelpCenter help,
+            KnowledgeSearch search,
+            Helpfulness helpfulness,
+            Deflections deflections,
+            Articles articles) {
+        this.articles = articles;
         this.help = help;
         this.search = search;
         this.helpfulness = helpfulness;
@@ -74,6 +82,7 @@ class HelpCenterController {
         var category = help.category(slug).orElseThrow(() -> new NotFoundException("category", slug));
         model.addAttribute("category", category);
         model.addAttribute("answers", help.inCategory(category, language(locale)));
+        model.addAttribute("articles", articles.publishedIn(slug, language(locale)));
         model.addAttribute("q", "");
         return "knowledge/help/category";
     }

@@ -181,8 +181,14 @@ class ArticlePagesTests extends ApiTestCase {
                 .isEqualTo(404);
         assertThat(visitor.get("/help/articles/" + internal + "?lang=it").statusCode())
                 .isEqualTo(404);
-        assertThat(visitor.get("/help/articles/" + open + "?lang=it").statusCode())
-                .isEqualTo(200);
+        HttpResponse<String> page = visitor.get("/help/articles/" + open + "?lang=it");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).as("the article asks whether it helped").contains("id=\"feedback\"");
+        assertThat(visitor.get("/help/categories/" + category + "?lang=it").body())
+                .as("the category page lists only its published public articles")
+                .contains("/help/articles/" + open)
+                .doesNotContain("/help/articles/" + draft)
+                .doesNotContain("/help/articles/" + internal);
         assertThat(visitor.get("/help/articles/" + slug("nessuno") + "?lang=it").statusCode())
                 .isEqualTo(404);
         assertThat(articles.publishedIn(category, SupportedLocale.IT))

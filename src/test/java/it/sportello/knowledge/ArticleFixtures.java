@@ -8,12 +8,12 @@ import java.time.Instant;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Writes help-center articles straight into the database for tests of what readers do with them. */
-final class Articles {
+final class ArticleFixtures {
 
     private final EntityManager entityManager;
     private final TransactionTemplate transactions;
 
-    Articles(EntityManager entityManager, TransactionTemplate transactions) {
+    ArticleFixtures(EntityManager entityManager, TransactionTemplate transactions) {
         this.entityManager = entityManager;
         this.transactions = transactions;
     }
