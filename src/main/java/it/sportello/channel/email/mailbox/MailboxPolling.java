@@ -5,6 +5,7 @@ import it.sportello.channel.email.MailboxRoute;
 import it.sportello.channel.email.inbound.InboundRoutes;
 import it.sportello.identity.GroupId;
 import it.sportello.shared.PayloadTooLargeException;
+import jakarta.annotation.PreDestroy;
 import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
@@ -32,6 +33,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.eclipse.angus.mail.iap.ByteArray;
 import org.eclipse.angus.mail.iap.Response;
 import org.eclipse.angus.mail.imap.IMAPFolder;
@@ -81,6 +86,10 @@ class MailboxPolling {
     private final Duration timeout;
     private final int batchSize;
     private final int window;
+    /** Where fetched messages go through the intake: a few threads, or the polling thread itself. */
+    private final ExecutorService pool;
+
+    private final Executor workers;
 
     MailboxPolling(
             Mailboxes mailboxes,
@@ -91,7 +100,8 @@ class MailboxPolling {
             @Value("${sportello.email.mailboxes.lease:10m}") Duration lease,
             @Value("${sportello.email.mailboxes.timeout:30s}") Duration timeout,
             @Value("${sportello.email.mailboxes.batch-size:200}") int batchSize,
-            @Value("${sportello.email.mailboxes.window:100}") int window) {
+            @Value("${sportello.email.mailboxes.window:100}") int window,
+            @Value("${sportello.email.mailboxes.intake-threads:4}") int intakeThreads) {
         this.mailboxes = mailboxes;
         this.intake = intake;
         this.routes = routes;
@@ -101,6 +111,19 @@ class MailboxPolling {
         this.timeout = timeout;
         this.batchSize = batchSize;
         this.window = Math.max(1, window);
+        this.pool = intakeThreads > 1
+                ? Executors.newFixedThreadPool(
+                        intakeThreads,
+                        Thread.ofPlatform().name("mailbox-intake-", 1).daemon().factory())
+                : null;
+        this.workers = pool != null ? pool : Runnable::run;
+    }
+
+    @PreDestroy
+    void stop() {
+        if (pool != null) {
+            pool.shutdown();
+        }
     }
 
     /** Before any recovery of waiting mail, so a mailbox's messages go to its own group. */
@@ -224,14 +247,8 @@ class MailboxPolling {
                         && message.getSize() >= 0
                         && message.getSize() <= Math.min(FETCH_SIZE, intake.maxMessageSize());
                 if (!group.isEmpty() && (!small || groupBytes + message.getSize() > PREFETCH_BYTES)) {
-                    // The group so far, before this message: its bodies in one FETCH, then each in turn.
-                    Map<Message, byte[]> bodies = prefetch(folder, group);
-                    for (Message one : group) {
-                        byte[] raw = bodies.remove(one);
-                        if (raw != null) {
-                            refused = first(refused, handOver(mailbox, folder, taken, one, () -> hand(route, raw)));
-                        }
-                    }
+                    // The group so far, before this message: its bodies in one FETCH, then to the intake.
+                    refused = first(refused, handOver(mailbox, route, folder, taken, group));
                     group.clear();
                     groupBytes = 0;
                 }
@@ -248,6 +265,49 @@ class MailboxPolling {
             acknowledge(folder, processed, taken);
         }
         return refused;
+    }
+
+    /**
+     * Hands the fetched bodies of a group to the intake, {@code intake-threads} at a time; adds the
+     * messages whose intake returned to {@code taken}, in their order, once every one has returned.
+     */
+    private Exception handOver(
+            Mailbox mailbox, MailboxRoute route, Folder folder, List<Message> taken, List<Message> group)
+            throws MessagingException {
+        Map<Message, byte[]> bodies = prefetch(folder, group);
+        List<Message> handed = new ArrayList<>(group.size());
+        List<CompletableFuture<Exception>> outcomes = new ArrayList<>(group.size());
+        for (Message one : group) {
+            byte[] raw = bodies.remove(one);
+            if (raw == null) {
+                continue;
+            }
+            // Named here: the folder is not to be touched from the intake's threads.
+            Object name = uidOf(folder, one);
+            handed.add(one);
+            outcomes.add(CompletableFuture.supplyAsync(() -> attempt(mailbox, name, raw, route), workers));
+        }
+        Exception refused = null;
+        for (int i = 0; i < handed.size(); i++) {
+            Exception outcome = outcomes.get(i).join();
+            if (outcome == null) {
+                taken.add(handed.get(i));
+            } else {
+                refused = first(refused, outcome);
+            }
+        }
+        return refused;
+    }
+
+    /** One fetched message to the intake: null once it returned, else why not (and it stays unflagged). */
+    private Exception attempt(Mailbox mailbox, Object name, byte[] raw, MailboxRoute route) {
+        try {
+            hand(route, raw);
+            return null;
+        } catch (RuntimeException e) {
+            log.warn("Mailbox {}: message {} not taken in", mailbox.id(), name, e);
+            return e;
+        }
     }
 
     private interface Handing {

@@ -34,7 +34,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @IntegrationTest
 @TestPropertySource(
-        properties = {"sportello.email.mailboxes.check-every=300ms", "sportello.email.max-message-size=64KB"})
+        properties = {
+            "sportello.email.mailboxes.check-every=300ms",
+            "sportello.email.max-message-size=64KB",
+            "sportello.email.mailboxes.window=2"
+        })
 class InboundSizeLimitTests extends ApiTestCase {
 
     private static final String INBOUND = "/api/v1/channels/email/inbound";
