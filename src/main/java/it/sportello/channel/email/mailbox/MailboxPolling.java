@@ -52,12 +52,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * Polls the due mailboxes over IMAP(S), in windows of {@code sportello.email.mailboxes.window}
- * messages: their UIDs, flags and sizes in one FETCH, then each message copied to a temporary file
- * and handed to the intake, and only those whose intake has returned (the message stored and
- * committed, or recognised as a duplicate) are flagged \Seen or moved to the processed folder, in
- * one command per window. A crash in
- * between hands the same message again on the next poll, which the intake answers as a
- * duplicate: one ticket message either way. A failing mailbox records its error and the others
+ * messages: their UIDs, flags and sizes in one FETCH; the bodies of ordinary messages fetched
+ * together (a bounded number of bytes at a time), a large one streamed through a temporary file;
+ * each handed to the intake ({@code intake-threads} at once). Only the messages whose intake has
+ * returned (stored and committed, or recognised as a duplicate) are then flagged \Seen or moved to
+ * the processed folder, in one command per window; one the intake refused stays as it was. A crash
+ * in between hands the same messages again on the next poll, which the intake answers as
+ * duplicates: one ticket message either way. A failing mailbox records its error and the others
  * are polled all the same.
  */
 @Component
