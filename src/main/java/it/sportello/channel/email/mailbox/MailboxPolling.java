@@ -4,13 +4,19 @@ import it.sportello.channel.email.EmailIntake;
 import it.sportello.channel.email.MailboxRoute;
 import it.sportello.channel.email.inbound.InboundRoutes;
 import it.sportello.identity.GroupId;
+import it.sportello.shared.PayloadTooLargeException;
+import jakarta.annotation.PreDestroy;
+import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
+import jakarta.mail.MessageRemovedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
+import jakarta.mail.UIDFolder;
 import jakarta.mail.search.FlagTerm;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -19,10 +25,24 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.eclipse.angus.mail.iap.ByteArray;
+import org.eclipse.angus.mail.iap.Response;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.protocol.BODY;
+import org.eclipse.angus.mail.imap.protocol.FetchResponse;
+import org.eclipse.angus.mail.imap.protocol.MessageSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -31,17 +51,32 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Polls the due mailboxes over IMAP(S). Each message is copied to a temporary file and handed to
- * the intake, and only once the intake has returned (the message stored and committed, or
- * recognised as a duplicate) is it flagged \Seen or moved to the processed folder. A crash in
- * between hands the same message again on the next poll, which the intake answers as a
- * duplicate: one ticket message either way. A failing mailbox records its error and the others
+ * Polls the due mailboxes over IMAP(S), in windows of {@code sportello.email.mailboxes.window}
+ * messages: their UIDs, flags and sizes in one FETCH; the bodies of ordinary messages fetched
+ * together (a bounded number of bytes at a time), a large one streamed through a temporary file;
+ * each handed to the intake ({@code intake-threads} at once). Only the messages whose intake has
+ * returned (stored and committed, or recognised as a duplicate) are then flagged \Seen or moved to
+ * the processed folder, in one command per window; one the intake refused stays as it was. A crash
+ * in between hands the same messages again on the next poll, which the intake answers as
+ * duplicates: one ticket message either way. A failing mailbox records its error and the others
  * are polled all the same.
  */
 @Component
 class MailboxPolling {
 
     private static final Logger log = LoggerFactory.getLogger(MailboxPolling.class);
+    /** Messages up to this size come in one FETCH; larger ones are streamed in pieces of it. */
+    private static final int FETCH_SIZE = 1024 * 1024;
+    /** At most this many bytes of message bodies fetched together and held in memory at once. */
+    private static final long PREFETCH_BYTES = 8L * 1024 * 1024;
+
+    private static final FetchProfile PROFILE = new FetchProfile();
+
+    static {
+        PROFILE.add(UIDFolder.FetchProfileItem.UID);
+        PROFILE.add(FetchProfile.Item.FLAGS);
+        PROFILE.add(FetchProfile.Item.SIZE);
+    }
 
     private final Mailboxes mailboxes;
     private final EmailIntake intake;
@@ -51,6 +86,11 @@ class MailboxPolling {
     private final Duration lease;
     private final Duration timeout;
     private final int batchSize;
+    private final int window;
+    /** Where fetched messages go through the intake: a few threads, or the polling thread itself. */
+    private final ExecutorService pool;
+
+    private final Executor workers;
 
     MailboxPolling(
             Mailboxes mailboxes,
@@ -60,7 +100,9 @@ class MailboxPolling {
             Clock clock,
             @Value("${sportello.email.mailboxes.lease:10m}") Duration lease,
             @Value("${sportello.email.mailboxes.timeout:30s}") Duration timeout,
-            @Value("${sportello.email.mailboxes.batch-size:200}") int batchSize) {
+            @Value("${sportello.email.mailboxes.batch-size:200}") int batchSize,
+            @Value("${sportello.email.mailboxes.window:100}") int window,
+            @Value("${sportello.email.mailboxes.intake-threads:1}") int intakeThreads) {
         this.mailboxes = mailboxes;
         this.intake = intake;
         this.routes = routes;
@@ -69,6 +111,20 @@ class MailboxPolling {
         this.lease = lease;
         this.timeout = timeout;
         this.batchSize = batchSize;
+        this.window = Math.max(1, window);
+        this.pool = intakeThreads > 1
+                ? Executors.newFixedThreadPool(
+                        intakeThreads,
+                        Thread.ofPlatform().name("mailbox-intake-", 1).daemon().factory())
+                : null;
+        this.workers = pool != null ? pool : Runnable::run;
+    }
+
+    @PreDestroy
+    void stop() {
+        if (pool != null) {
+            pool.shutdown();
+        }
     }
 
     /** Before any recovery of waiting mail, so a mailbox's messages go to its own group. */
@@ -125,6 +181,8 @@ class MailboxPolling {
         Properties properties = new Properties();
         // PEEK: reading a message must not mark it \Seen; only a stored message is flagged.
         properties.put("mail." + protocol + ".peek", "true");
+        // An ordinary message comes in one FETCH; a large one in pieces of this size, never whole in memory.
+        properties.put("mail." + protocol + ".fetchsize", String.valueOf(FETCH_SIZE));
         properties.put("mail." + protocol + ".connectiontimeout", String.valueOf(timeout.toMillis()));
         properties.put("mail." + protocol + ".timeout", String.valueOf(timeout.toMillis()));
         if (mailbox.tls()) {
@@ -150,29 +208,11 @@ class MailboxPolling {
                 Message[] waiting = processed != null
                         ? folder.getMessages()
                         : folder.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false));
-                int handed = 0;
-                for (Message message : waiting) {
-                    if (handed++ >= batchSize) {
-                        break;
-                    }
-                    if (message.isExpunged() || message.isSet(Flags.Flag.DELETED)) {
-                        continue;
-                    }
-                    try {
-                        hand(route, message);
-                    } catch (RuntimeException | IOException e) {
-                        // The intake refused this one (too large, the database away): it stays
-                        // unflagged for the next poll, and the messages after it still come in.
-                        refused = refused != null ? refused : e;
-                        log.warn("Mailbox {}: message {} not taken in", mailbox.id(), message.getMessageNumber(), e);
-                        continue;
-                    }
-                    if (processed != null) {
-                        folder.copyMessages(new Message[] {message}, processed);
-                        message.setFlag(Flags.Flag.DELETED, true);
-                    } else {
-                        message.setFlag(Flags.Flag.SEEN, true);
-                    }
+                int limit = Math.min(waiting.length, batchSize);
+                for (int from = 0; from < limit; from += window) {
+                    Message[] slice = Arrays.copyOfRange(waiting, from, Math.min(limit, from + window));
+                    Exception first = take(mailbox, route, folder, processed, slice);
+                    refused = refused != null ? refused : first;
                 }
             } finally {
                 folder.close(processed != null);
@@ -183,8 +223,188 @@ class MailboxPolling {
         }
     }
 
-    /** Streams the message through a temporary file: a large one is never held in memory whole. */
+    /**
+     * One window of messages: their UIDs, flags and sizes in one FETCH; the bodies of the ordinary
+     * ones in a few FETCHes more (at most {@link #PREFETCH_BYTES} held at once), a large one
+     * streamed alone; each handed to the intake; then one STORE (or COPY and STORE) for the
+     * messages whose intake returned. A message the intake refused stays as it was; returns the
+     * first refusal, or null.
+     */
+    private Exception take(Mailbox mailbox, MailboxRoute route, Folder folder, Folder processed, Message[] slice)
+            throws MessagingException {
+        folder.fetch(slice, PROFILE);
+        List<Message> taken = new ArrayList<>(slice.length);
+        Exception refused = null;
+        try {
+            List<Message> group = new ArrayList<>();
+            long groupBytes = 0;
+            for (int i = 0; i <= slice.length; i++) {
+                Message message = i < slice.length ? slice[i] : null;
+                if (message != null && (message.isExpunged() || message.isSet(Flags.Flag.DELETED))) {
+                    continue;
+                }
+                // One the intake would refuse for its size is not fetched at all (see hand).
+                boolean small = message != null
+                        && message.getSize() >= 0
+                        && message.getSize() <= Math.min(FETCH_SIZE, intake.maxMessageSize());
+                if (!group.isEmpty() && (!small || groupBytes + message.getSize() > PREFETCH_BYTES)) {
+                    // The group so far, before this message: its bodies in one FETCH, then to the intake.
+                    refused = first(refused, handOver(mailbox, route, folder, taken, group));
+                    group.clear();
+                    groupBytes = 0;
+                }
+                if (small) {
+                    group.add(message);
+                    groupBytes += message.getSize();
+                } else if (message != null) {
+                    refused = first(refused, handOver(mailbox, folder, taken, message, () -> hand(route, message)));
+                }
+            }
+        } finally {
+            // Also when the connection broke half-way: what the intake already has is acknowledged
+            // if the server still listens, and is otherwise handed again (a duplicate) next time.
+            acknowledge(folder, processed, taken);
+        }
+        return refused;
+    }
+
+    /**
+     * Hands the fetched bodies of a group to the intake, {@code intake-threads} at a time; adds the
+     * messages whose intake returned to {@code taken}, in their order, once every one has returned.
+     */
+    private Exception handOver(
+            Mailbox mailbox, MailboxRoute route, Folder folder, List<Message> taken, List<Message> group)
+            throws MessagingException {
+        Map<Message, byte[]> bodies = prefetch(folder, group);
+        List<Message> handed = new ArrayList<>(group.size());
+        List<CompletableFuture<Exception>> outcomes = new ArrayList<>(group.size());
+        for (Message one : group) {
+            byte[] raw = bodies.remove(one);
+            if (raw == null) {
+                continue;
+            }
+            // Named here: the folder is not to be touched from the intake's threads.
+            Object name = uidOf(folder, one);
+            handed.add(one);
+            outcomes.add(CompletableFuture.supplyAsync(() -> attempt(mailbox, name, raw, route), workers));
+        }
+        Exception refused = null;
+        for (int i = 0; i < handed.size(); i++) {
+            Exception outcome = outcomes.get(i).join();
+            if (outcome == null) {
+                taken.add(handed.get(i));
+            } else {
+                refused = first(refused, outcome);
+            }
+        }
+        return refused;
+    }
+
+    /** One fetched message to the intake: null once it returned, else why not (and it stays unflagged). */
+    private Exception attempt(Mailbox mailbox, Object name, byte[] raw, MailboxRoute route) {
+        try {
+            hand(route, raw);
+            return null;
+        } catch (RuntimeException e) {
+            log.warn("Mailbox {}: message {} not taken in", mailbox.id(), name, e);
+            return e;
+        }
+    }
+
+    private interface Handing {
+        void run() throws MessagingException, IOException;
+    }
+
+    /** Hands one message over; adds it to {@code taken} if the intake returned, else answers why not. */
+    private Exception handOver(Mailbox mailbox, Folder folder, List<Message> taken, Message message, Handing handing)
+            throws MessagingException {
+        try {
+            handing.run();
+            taken.add(message);
+            return null;
+        } catch (MessageRemovedException gone) {
+            // Expunged by another client meanwhile: nothing left to take or to flag.
+            return null;
+        } catch (RuntimeException | IOException e) {
+            // The intake refused this one (too large, the database away): it stays unflagged for
+            // the next poll, and the messages after it still come in.
+            log.warn("Mailbox {}: message {} not taken in", mailbox.id(), uidOf(folder, message), e);
+            return e;
+        }
+    }
+
+    private static Exception first(Exception so, Exception now) {
+        return so != null ? so : now;
+    }
+
+    /**
+     * The raw bodies of the messages (BODY.PEEK[], so none is flagged \Seen) in one FETCH. A
+     * message missing from the answer (expunged meanwhile) is missing from the map and left alone;
+     * what else the server said on the way (expunges, flag changes) goes to the folder as usual.
+     */
+    private static Map<Message, byte[]> prefetch(Folder folder, List<Message> messages) throws MessagingException {
+        Map<Message, byte[]> bodies = new HashMap<>();
+        if (!(folder instanceof IMAPFolder imap)) {
+            return bodies;
+        }
+        int[] numbers = messages.stream().mapToInt(Message::getMessageNumber).toArray();
+        Response[] responses = (Response[])
+                imap.doCommand(protocol -> protocol.fetch(MessageSet.createMessageSets(numbers), "BODY.PEEK[]"));
+        Map<Integer, byte[]> byNumber = new HashMap<>();
+        for (Response response : responses) {
+            BODY body = response instanceof FetchResponse fetched ? fetched.getItem(BODY.class) : null;
+            if (body != null && body.getSection().isEmpty() && body.getByteArray() != null) {
+                ByteArray bytes = body.getByteArray();
+                byNumber.put(
+                        ((FetchResponse) response).getNumber(),
+                        Arrays.copyOfRange(bytes.getBytes(), bytes.getStart(), bytes.getStart() + bytes.getCount()));
+            } else if (!response.isTagged()) {
+                imap.handleResponse(response);
+            }
+        }
+        Response result = responses[responses.length - 1];
+        if (!result.isOK()) {
+            throw new MessagingException("FETCH of message bodies failed: " + result);
+        }
+        // Numbers read after the answer was handled: an expunge in it renumbers the messages after.
+        for (Message message : messages) {
+            byte[] raw = message.isExpunged() ? null : byNumber.get(message.getMessageNumber());
+            if (raw != null) {
+                bodies.put(message, raw);
+            }
+        }
+        return bodies;
+    }
+
+    private static void acknowledge(Folder folder, Folder processed, List<Message> taken) throws MessagingException {
+        if (taken.isEmpty()) {
+            return;
+        }
+        Message[] done = taken.toArray(Message[]::new);
+        if (processed != null) {
+            folder.copyMessages(done, processed);
+            folder.setFlags(done, new Flags(Flags.Flag.DELETED), true);
+        } else {
+            folder.setFlags(done, new Flags(Flags.Flag.SEEN), true);
+        }
+    }
+
+    /** A message fetched whole already goes to the intake as it is. */
+    private void hand(MailboxRoute route, byte[] raw) {
+        intake.accept(route, new ByteArrayInputStream(raw));
+    }
+
+    /**
+     * Streams a large message through a temporary file, in FETCHes of {@link #FETCH_SIZE}: it is
+     * never held in memory whole, and a connection lost half-way never reaches the intake as a
+     * cut-off message. One larger than the intake takes is refused on its announced size, without
+     * fetching it.
+     */
     private void hand(MailboxRoute route, Message message) throws MessagingException, IOException {
+        long size = message.getSize();
+        if (size > intake.maxMessageSize()) {
+            throw new PayloadTooLargeException("The message is larger than " + intake.maxMessageSize() + " bytes");
+        }
         Path copy = Files.createTempFile("sportello-imap-", ".eml");
         try {
             try (OutputStream out = Files.newOutputStream(copy)) {
@@ -195,6 +415,14 @@ class MailboxPolling {
             }
         } finally {
             Files.deleteIfExists(copy);
+        }
+    }
+
+    private static Object uidOf(Folder folder, Message message) {
+        try {
+            return folder instanceof UIDFolder uids ? "UID " + uids.getUID(message) : "#" + message.getMessageNumber();
+        } catch (MessagingException e) {
+            return "#" + message.getMessageNumber();
         }
     }
 

@@ -40,10 +40,17 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
-/** Mailboxes polled from a real IMAP server (an in-process GreenMail) by the scheduler. */
+/**
+ * Mailboxes polled from a real IMAP server (an in-process GreenMail) by the scheduler, in windows
+ * of two messages so that a poll of a few messages spans several windows.
+ */
 @IntegrationTest
 @TestPropertySource(
-        properties = {"sportello.email.mailboxes.check-every=300ms", "sportello.email.max-message-size=64KB"})
+        properties = {
+            "sportello.email.mailboxes.check-every=300ms",
+            "sportello.email.max-message-size=64KB",
+            "sportello.email.mailboxes.window=2"
+        })
 class MailboxPollingTests extends ApiTestCase {
 
     private static final String MAILBOXES = "/api/v1/channels/email/mailboxes";
@@ -160,6 +167,43 @@ class MailboxPollingTests extends ApiTestCase {
             assertThat(seen(account, "INBOX")).containsExactly(false, true);
             assertThat(lastError(mailbox)).contains("left on the server").contains("PayloadTooLarge");
         });
+        disable(mailbox);
+    }
+
+    @Test
+    void inAWindowWithOneRefusedMessageTheOthersAreFlaggedSeenAndThatOneIsLeftUnseen() throws Exception {
+        Account account = account();
+        String tooLarge = "x".repeat(100).concat("\r\n").repeat(1000);
+        List<String> subjects = List.of("Primo " + token(), "Secondo " + token(), "Terzo " + token());
+        account.user.deliver(mail(
+                "uno." + token() + "@example.it", account.address, subjects.get(0), "<" + token() + "@example.it>"));
+        account.user.deliver(mail(
+                "grande." + token() + "@example.it",
+                account.address,
+                "Allegato enorme",
+                "<" + token() + "@example.it>",
+                tooLarge));
+        account.user.deliver(mail(
+                "due." + token() + "@example.it", account.address, subjects.get(1), "<" + token() + "@example.it>"));
+        account.user.deliver(mail(
+                "tre." + token() + "@example.it", account.address, subjects.get(2), "<" + token() + "@example.it>"));
+        long mailbox = mailbox(account, group(), null);
+
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(jdbc.queryForList(
+                                "select t.subject from email_intake i join ticket t on t.id = i.ticket_id"
+                                        + " where i.route_key = ? order by t.subject",
+                                String.class,
+                                "mailbox-" + mailbox))
+                        .containsExactlyElementsOf(subjects));
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(seen(account, "INBOX")).containsExactly(true, false, true, true);
+            assertThat(lastError(mailbox)).contains("PayloadTooLarge");
+        });
+        // Polled again and again meanwhile: the refused one is never half taken in.
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from email_intake where route_key = ?", Integer.class, "mailbox-" + mailbox))
+                .isEqualTo(3);
         disable(mailbox);
     }
 
