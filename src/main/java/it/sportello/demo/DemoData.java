@@ -45,11 +45,13 @@ class DemoData implements ApplicationRunner {
     private final UserManagement users;
     private final CustomerManagement customers;
     private final TicketManagement tickets;
+    private final DemoKnowledge knowledge;
 
-    DemoData(UserManagement users, CustomerManagement customers, TicketManagement tickets) {
+    DemoData(UserManagement users, CustomerManagement customers, TicketManagement tickets, DemoKnowledge knowledge) {
         this.users = users;
         this.customers = customers;
         this.tickets = tickets;
+        this.knowledge = knowledge;
     }
 
     @Override
@@ -225,6 +227,8 @@ class DemoData implements ApplicationRunner {
                 Priority.NORMAL,
                 support,
                 List.of("qualità"));
+
+        knowledge.seed();
 
         log.info(
                 "Demo data ready: sign in as {} (supervisor) or {} (agent) with password '{}'",

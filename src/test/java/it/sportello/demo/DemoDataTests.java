@@ -59,6 +59,13 @@ class DemoDataTests {
         assertThat(new HashSet<>(names(tickets.get("items"), "status"))).hasSizeGreaterThanOrEqualTo(4);
         assertThat(names(tickets.get("items"), "subject"))
                 .contains("Consegna in ritardo del divano Milano", "Do you ship to Germany?");
+        assertThat(api.get("/api/v1/knowledge/search?q=rimborsi&locale=it", null)
+                        .body())
+                .as("the help center answers in Italian")
+                .contains("rimborso-tempi");
+        assertThat(api.get("/api/v1/knowledge/search?q=refunds&locale=en", null).body())
+                .as("and in English")
+                .contains("rimborso-tempi");
     }
 
     @Test
