@@ -53,6 +53,8 @@ class BotTraining implements DisposableBean {
         return thread;
     });
     private final AtomicBoolean queued = new AtomicBoolean();
+    /** Set when the out-of-scope examples changed: train again even if the FAQ revision did not move. */
+    private volatile boolean recalibrate;
 
     BotTraining(
             FaqCatalog catalog,
@@ -106,8 +108,6 @@ class BotTraining implements DisposableBean {
         }
     }
 
-    private volatile boolean recalibrate;
-
     private void request(long revision) {
         engine.expect(revision);
         if (engine.serving().model().revision() >= revision && !recalibrate) {
@@ -150,8 +150,9 @@ class BotTraining implements DisposableBean {
         }
         BotModel model = trainer.train(
                 variants,
-                List.of(),
+                outOfScope.asVariants(),
                 settings.targetPrecision(),
+                settings.outOfScopeHandoff(),
                 revision,
                 clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
         BotModelFile.Stored stored = new BotModelFile.Stored(model, answers);

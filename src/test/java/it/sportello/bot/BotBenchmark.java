@@ -36,6 +36,8 @@ class BotBenchmark {
 
     private static final Path DATA = Path.of(System.getProperty("bench.bot-data", "../shared/data/bot"));
     private static final double TARGET_PRECISION = Double.parseDouble(System.getProperty("bench.precision", "0.98"));
+    private static final double OUT_OF_SCOPE_HANDOFF =
+            Double.parseDouble(System.getProperty("bench.out-of-scope-handoff", "0.9"));
 
     record Query(String text, String expected, String locale) {}
 
@@ -128,7 +130,7 @@ class BotBenchmark {
                 code -> LanguageAnalyzers.forLocale(
                         SupportedLocale.fromCode(code).orElse(SupportedLocale.EN)));
         long start = System.nanoTime();
-        BotModel bot = trainer.train(variants, outOfScope, TARGET_PRECISION, 1, Instant.now());
+        BotModel bot = trainer.train(variants, outOfScope, TARGET_PRECISION, OUT_OF_SCOPE_HANDOFF, 1, Instant.now());
         double trainingSeconds = (System.nanoTime() - start) / 1e9;
 
         int inScope = 0;

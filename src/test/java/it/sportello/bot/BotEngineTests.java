@@ -72,7 +72,7 @@ class BotEngineTests {
 
     @Test
     void answersWithTheRightEntryInBothLanguages() {
-        BotModel model = trainer.train(SHOP, List.of(), 0.98, 1, Instant.now());
+        BotModel model = trainer.train(SHOP, List.of(), 0.98, 0.9, 1, Instant.now());
 
         assertThat(ask(model, "dov'è finito il mio pacco?", "it").faqId()).isEqualTo("tracking");
         assertThat(ask(model, "vorrei un rimborso per il reso", "it").faqId()).isEqualTo("refund");
@@ -88,7 +88,7 @@ class BotEngineTests {
 
     @Test
     void handsOverQuestionsTheFaqDoesNotCover() {
-        BotModel model = trainer.train(SHOP, List.of(), 0.98, 1, Instant.now());
+        BotModel model = trainer.train(SHOP, List.of(), 0.98, 0.9, 1, Instant.now());
 
         assertThat(ask(model, "Che tempo farà domani a Bologna?", "it").answer())
                 .isFalse();
@@ -105,13 +105,13 @@ class BotEngineTests {
 
     @Test
     void learnsAnEntryAddedToTheFaq() {
-        BotModel before = trainer.train(SHOP, List.of(), 0.98, 1, Instant.now());
+        BotModel before = trainer.train(SHOP, List.of(), 0.98, 0.9, 1, Instant.now());
         List<FaqVariant> more = new ArrayList<>(SHOP);
         more.add(new FaqVariant("hours", "it", "Quali sono gli orari del negozio?"));
         more.add(new FaqVariant("hours", "it", "A che ora aprite il sabato?"));
         more.add(new FaqVariant("hours", "it", "Siete aperti la domenica?"));
 
-        BotModel after = trainer.train(more, List.of(), 0.98, 2, Instant.now());
+        BotModel after = trainer.train(more, List.of(), 0.98, 0.9, 2, Instant.now());
 
         assertThat(ask(before, "a che ora chiude il negozio?", "it").faqId()).isNotEqualTo("hours");
         assertThat(ask(after, "a che ora chiude il negozio?", "it").faqId()).isEqualTo("hours");
@@ -120,7 +120,7 @@ class BotEngineTests {
 
     @Test
     void aStoredModelAnswersAfterARestartWithoutEmbeddingTheVariantsAgain(@TempDir Path dataDir) throws Exception {
-        BotModel trained = trainer.train(SHOP, List.of(), 0.98, 7, Instant.parse("2026-11-23T10:00:00Z"));
+        BotModel trained = trainer.train(SHOP, List.of(), 0.98, 0.9, 7, Instant.parse("2026-11-23T10:00:00Z"));
         Path file = dataDir.resolve("bot/model.bin");
         BotModelFile.write(file, trained, Map.of("refund", Map.of("it", "Dalla pagina ordini.")));
 
@@ -129,7 +129,7 @@ class BotEngineTests {
         BotModelFile.Stored stored =
                 BotModelFile.read(file, restartedTrainer::analyzer).orElseThrow();
         stored.model().seed(restarted.cache());
-        restartedTrainer.train(SHOP, List.of(), 0.98, 8, Instant.now());
+        restartedTrainer.train(SHOP, List.of(), 0.98, 0.9, 8, Instant.now());
 
         assertThat(stored.model().revision()).isEqualTo(7);
         assertThat(stored.model().trainedAt()).isEqualTo(Instant.parse("2026-11-23T10:00:00Z"));

@@ -42,12 +42,14 @@ public final class BotTrainer {
 
     /**
      * Trains on {@code variants}; {@code outOfScope} are questions (with their language) that no
-     * entry answers, {@code targetPrecision} the share of answered questions that must be right.
+     * entry answers, {@code targetPrecision} the share of answered questions that must be right,
+     * {@code outOfScopeHandoff} the share of the out-of-scope examples that must be handed over.
      */
     public BotModel train(
             List<FaqVariant> variants,
             List<FaqVariant> outOfScope,
             double targetPrecision,
+            double outOfScopeHandoff,
             long revision,
             Instant now) {
         Map<String, List<FaqVariant>> byLanguage = new LinkedHashMap<>();
@@ -70,7 +72,8 @@ public final class BotTrainer {
             List<float[]> unanswerableVectors = encoder.encodeAll(unanswerable);
             List<Calibration.Sample> samples =
                     selfTest(faqIds, texts, vectors, unanswerable, unanswerableVectors, analyzer);
-            languages.put(locale, new BotModel.Language(model, Calibration.fit(samples, targetPrecision)));
+            languages.put(
+                    locale, new BotModel.Language(model, Calibration.fit(samples, targetPrecision, outOfScopeHandoff)));
         }
         return new BotModel(revision, now, languages);
     }

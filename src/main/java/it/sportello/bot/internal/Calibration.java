@@ -19,10 +19,23 @@ record Calibration(float[] certainties, float[] precisions, float threshold, dou
     /** The threshold used when the FAQ database is too small to measure one (tuned on the dev sets). */
     static final float DEFAULT_THRESHOLD = 2.1f;
 
-    /** One self-test answer: how certain the bot was, and whether it was right to answer. */
-    record Sample(float certainty, boolean right) {}
+    /**
+     * One self-test answer: how certain the bot was, whether it was right to answer, and whether the
+     * question was one of the company's out-of-scope examples.
+     */
+    record Sample(float certainty, boolean right, boolean outOfScope) {
 
-    static Calibration fit(List<Sample> samples, double targetPrecision) {
+        Sample(float certainty, boolean right) {
+            this(certainty, right, false);
+        }
+    }
+
+    /**
+     * The threshold reaching {@code targetPrecision} over all samples, raised where needed so that
+     * at least {@code outOfScopeHandoff} of the out-of-scope examples are handed over: they are few
+     * beside the variants, and precision alone would let most of them through.
+     */
+    static Calibration fit(List<Sample> samples, double targetPrecision, double outOfScopeHandoff) {
         Sample[] sorted = samples.toArray(Sample[]::new);
         Arrays.sort(sorted, Comparator.comparingDouble(Sample::certainty).reversed());
         float[] certainties = new float[sorted.length];
@@ -33,18 +46,33 @@ record Calibration(float[] certainties, float[] precisions, float threshold, dou
             certainties[i] = sorted[i].certainty();
             precisions[i] = (float) right / (i + 1);
         }
-        // Confidence must not rise as certainty falls: from the top down, keep the running minimum.
-        for (int i = 1; i < precisions.length; i++) {
-            precisions[i] = Math.min(precisions[i], precisions[i - 1]);
-        }
+        // The threshold: the lowest certainty at which the answers at least this certain are still
+        // right often enough. One early mistake near the top must not condemn everything below it.
         float threshold = Float.POSITIVE_INFINITY;
         for (int i = 0; i < precisions.length; i++) {
             if (precisions[i] >= targetPrecision) {
                 threshold = certainties[i];
             }
         }
+        // Confidence must not fall as certainty rises: from the bottom up, keep the running maximum.
+        for (int i = precisions.length - 2; i >= 0; i--) {
+            precisions[i] = Math.max(precisions[i], precisions[i + 1]);
+        }
         if (right < MIN_RIGHT) {
             threshold = DEFAULT_THRESHOLD;
+        }
+        float[] outOfScope =
+                new float[(int) samples.stream().filter(Sample::outOfScope).count()];
+        int next = 0;
+        for (Sample sample : samples) {
+            if (sample.outOfScope()) {
+                outOfScope[next++] = sample.certainty();
+            }
+        }
+        Arrays.sort(outOfScope);
+        int mustHandOff = (int) Math.ceil(outOfScopeHandoff * outOfScope.length);
+        if (mustHandOff > 0) {
+            threshold = Math.max(threshold, Math.nextUp(outOfScope[mustHandOff - 1]));
         }
         return new Calibration(certainties, precisions, threshold, targetPrecision);
     }
