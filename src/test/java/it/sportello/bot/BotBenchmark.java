@@ -141,12 +141,21 @@ class BotBenchmark {
         int unanswerable = 0;
         int handedOff = 0;
         long[] latencies = new long[queries.size()];
+        List<Float> inScopeCertainties = new ArrayList<>();
+        List<Boolean> inScopeRight = new ArrayList<>();
+        List<Float> outOfScopeCertainties = new ArrayList<>();
         for (int i = 0; i < queries.size(); i++) {
             Query query = queries.get(i);
             long t0 = System.nanoTime();
             BotModel.Decision decision = bot.decide(query.text(), encoder.encode(query.text()), query.locale());
             latencies[i] = System.nanoTime() - t0;
             boolean isRight = query.expected() != null && query.expected().equals(decision.faqId());
+            if (query.expected() == null) {
+                outOfScopeCertainties.add(decision.certainty());
+            } else {
+                inScopeCertainties.add(decision.certainty());
+                inScopeRight.add(isRight);
+            }
             if (query.expected() == null) {
                 unanswerable++;
                 handedOff += decision.answer() ? 0 : 1;
@@ -171,6 +180,26 @@ class BotBenchmark {
                 latencies[latencies.length / 2] / 1e6,
                 latencies[(int) Math.min(latencies.length - 1, Math.ceil(latencies.length * 0.99) - 1)] / 1e6,
                 trainingSeconds);
+        if (!outOfScopeCertainties.isEmpty()) {
+            // Where the engine could stand: the threshold that hands over 85 % of these out-of-scope
+            // questions, and what it would leave of the in-scope ones (a diagnosis, not a tuning).
+            List<Float> sorted = outOfScopeCertainties.stream().sorted().toList();
+            float at = Math.nextUp(sorted.get((int) Math.ceil(0.85 * sorted.size()) - 1));
+            int answeredThere = 0;
+            int rightThere = 0;
+            for (int i = 0; i < inScopeCertainties.size(); i++) {
+                if (inScopeCertainties.get(i) >= at) {
+                    answeredThere++;
+                    rightThere += inScopeRight.get(i) ? 1 : 0;
+                }
+            }
+            System.out.printf(
+                    "%s: handing over 85 %% of out-of-scope needs certainty >= %.3f; in-scope answered there %.2f %%, right %.2f %%%n",
+                    name,
+                    at,
+                    100.0 * answeredThere / inScopeCertainties.size(),
+                    100.0 * rightThere / Math.max(1, answeredThere));
+        }
         System.out.println(figures + " thresholds " + Map.of("en", bot.threshold("en"), "it", bot.threshold("it")));
         return figures;
     }

@@ -15,8 +15,9 @@ public final class BotModel {
     /** One language's part of the model. */
     record Language(IntentModel intents, Calibration calibration) {}
 
-    /** What the engine decided for one question. */
-    public record Decision(String faqId, double confidence, boolean answer, List<Choice> alternatives) {}
+    /** What the engine decided for one question, with the raw certainty the calibration read. */
+    public record Decision(
+            String faqId, double confidence, boolean answer, List<Choice> alternatives, float certainty) {}
 
     /** Another entry the question might mean. */
     public record Choice(String faqId, double confidence) {}
@@ -75,11 +76,11 @@ public final class BotModel {
     public Decision decide(String question, float[] vector, String locale) {
         Language language = languages.get(locale);
         if (language == null) {
-            return new Decision(null, 0.0, false, List.of());
+            return new Decision(null, 0.0, false, List.of(), Float.NEGATIVE_INFINITY);
         }
         Ranking ranking = language.intents().rank(question, vector);
         if (ranking.top().isEmpty()) {
-            return new Decision(null, 0.0, false, List.of());
+            return new Decision(null, 0.0, false, List.of(), Float.NEGATIVE_INFINITY);
         }
         float certainty = ranking.certainty();
         double confidence = language.calibration().confidence(certainty);
@@ -94,6 +95,7 @@ public final class BotModel {
                 ranking.top().getFirst().faqId(),
                 confidence,
                 language.calibration().answers(certainty),
-                alternatives);
+                alternatives,
+                certainty);
     }
 }

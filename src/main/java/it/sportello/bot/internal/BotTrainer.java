@@ -70,8 +70,15 @@ public final class BotTrainer {
                     .map(FaqVariant::text)
                     .toList();
             List<float[]> unanswerableVectors = encoder.encodeAll(unanswerable);
-            List<Calibration.Sample> samples =
-                    selfTest(faqIds, texts, vectors, unanswerable, unanswerableVectors, analyzer);
+            List<Calibration.Sample> samples = selfTest(faqIds, texts, vectors, analyzer);
+            // Out-of-scope examples never train the model, so the model that will answer can judge them.
+            for (int i = 0; i < unanswerable.size(); i++) {
+                samples.add(new Calibration.Sample(
+                        model.rank(unanswerable.get(i), unanswerableVectors.get(i))
+                                .certainty(),
+                        false,
+                        true));
+            }
             languages.put(
                     locale, new BotModel.Language(model, Calibration.fit(samples, targetPrecision, outOfScopeHandoff)));
         }
@@ -79,17 +86,11 @@ public final class BotTrainer {
     }
 
     /**
-     * Each variant answered by a model that never saw it (trained on the other folds), and each
-     * out-of-scope question answered by every fold's model: how certain the bot was, and whether
-     * answering was right.
+     * Each variant answered by a model that never saw it (trained on the other folds): how certain
+     * the bot was, and whether it was right.
      */
     static List<Calibration.Sample> selfTest(
-            List<String> faqIds,
-            List<String> texts,
-            List<float[]> vectors,
-            List<String> unanswerable,
-            List<float[]> unanswerableVectors,
-            Analyzer analyzer) {
+            List<String> faqIds, List<String> texts, List<float[]> vectors, Analyzer analyzer) {
         int[] fold = new int[faqIds.size()];
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < fold.length; i++) {
@@ -118,12 +119,6 @@ public final class BotTrainer {
                             && ranking.top().getFirst().faqId().equals(faqIds.get(i));
                     samples.add(new Calibration.Sample(ranking.certainty(), right));
                 }
-            }
-            for (int i = 0; i < unanswerable.size(); i++) {
-                samples.add(new Calibration.Sample(
-                        model.rank(unanswerable.get(i), unanswerableVectors.get(i))
-                                .certainty(),
-                        false));
             }
         }
         return samples;
