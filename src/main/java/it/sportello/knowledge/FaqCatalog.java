@@ -207,7 +207,7 @@ public class FaqCatalog {
     private static Map<SupportedLocale, FaqTranslation.Content> validated(FaqDraft draft) {
         Map<String, String> errors = new LinkedHashMap<>();
         if (draft.faqId() == null || !FaqEntry.FAQ_ID.matcher(draft.faqId()).matches()) {
-            errors.put("faqId", "letters, digits and . _ - / only, at most 80 characters");
+            errors.put("faqId", "letters, digits and . _ - / ? ! only, at most 80 characters");
         }
         if (draft.status() == null) {
             errors.put("status", "draft or published");

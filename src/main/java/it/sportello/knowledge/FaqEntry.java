@@ -41,8 +41,8 @@ import org.hibernate.type.SqlTypes;
 @Table(name = "knowledge_faq")
 public class FaqEntry {
 
-    /** Letters, digits and {@code . _ - /}: safe in URLs and CSV files alike. */
-    public static final Pattern FAQ_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]{0,79}");
+    /** Letters, digits and {@code . _ - / ? !} (ids of the shared data sets end in '?'); links escape them. */
+    public static final Pattern FAQ_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/?!-]{0,79}");
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "knowledge_faq_seq")
@@ -92,7 +92,7 @@ public class FaqEntry {
 
     FaqEntry(String faqId, FaqStatus status, Visibility visibility, Instant now) {
         if (faqId == null || !FAQ_ID.matcher(faqId).matches()) {
-            throw new InvalidInputException("faqId", "letters, digits and . _ - / only, at most 80 characters");
+            throw new InvalidInputException("faqId", "letters, digits and . _ - / ? ! only, at most 80 characters");
         }
         this.faqId = faqId;
         this.status = status;

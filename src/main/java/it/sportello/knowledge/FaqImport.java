@@ -125,7 +125,7 @@ class FaqImport {
             if (!FaqEntry.FAQ_ID.matcher(row.faqId()).matches()) {
                 throw new FaqImportException(
                         row.line(),
-                        "faq_id '" + row.faqId() + "': letters, digits and . _ - / only, at most 80 characters");
+                        "faq_id '" + row.faqId() + "': letters, digits and . _ - / ? ! only, at most 80 characters");
             }
             SupportedLocale locale = row.locale().matches("[A-Za-z]{2}")
                     ? SupportedLocale.fromCode(row.locale()).orElse(null)

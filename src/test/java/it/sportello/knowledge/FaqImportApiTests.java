@@ -54,6 +54,20 @@ class FaqImportApiTests extends ApiTestCase {
     }
 
     @Test
+    void acceptsIdsEndingInAQuestionMarkAsTheSharedDataSetsHaveAndLinksToThemEscaped() {
+        String id = Api.unique("reverted_card_payment") + "?";
+
+        Api.Reply reply = importCsv(HEADER + id + ",en,Why was my card payment reverted?,It was refunded.\n", null);
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        var page = new it.sportello.support.Browser(port).get("/help/faq/" + id.replace("?", "%3F") + "?lang=en");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Why was my card payment reverted?");
+        var search = new it.sportello.support.Browser(port).get("/help/search?q=card+payment+reverted&lang=en");
+        assertThat(search.body()).contains("/help/faq/" + id.replace("?", "%3F"));
+    }
+
+    @Test
     void importingTheSameFileTwiceChangesNothingTheSecondTime() {
         String id = Api.unique("same");
         String csv = HEADER + id + ",it,Dove è il mio ordine?,Lo trova nell'area clienti.\n";

@@ -33,7 +33,7 @@ record FeedbackBox(Kind kind, String key, SupportedLocale language) {
     /** Where the content is read: the page a vote without JavaScript returns to. */
     public String page() {
         return kind == Kind.FAQ
-                ? "/help/faq/" + key
+                ? "/help/faq/" + UriUtils.encodePath(key, java.nio.charset.StandardCharsets.UTF_8)
                 : "/help/articles/" + UriUtils.encodePathSegment(key, java.nio.charset.StandardCharsets.UTF_8);
     }
 }
