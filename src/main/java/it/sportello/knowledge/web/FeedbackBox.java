@@ -3,7 +3,6 @@ package it.sportello.knowledge.web;
 import it.sportello.knowledge.HelpCenter;
 import it.sportello.knowledge.KnowledgeSearch.Kind;
 import it.sportello.shared.SupportedLocale;
-import org.springframework.web.util.UriUtils;
 
 /**
  * What the "was this helpful?" box ({@code knowledge/help/parts :: feedback}) is about: an FAQ
@@ -32,8 +31,6 @@ record FeedbackBox(Kind kind, String key, SupportedLocale language) {
 
     /** Where the content is read: the page a vote without JavaScript returns to. */
     public String page() {
-        return kind == Kind.FAQ
-                ? "/help/faq/" + UriUtils.encodePath(key, java.nio.charset.StandardCharsets.UTF_8)
-                : "/help/articles/" + UriUtils.encodePathSegment(key, java.nio.charset.StandardCharsets.UTF_8);
+        return kind == Kind.FAQ ? HelpLinks.faqPage(key) : HelpLinks.articlePage(key);
     }
 }

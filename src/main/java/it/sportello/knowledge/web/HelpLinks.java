@@ -12,10 +12,19 @@ import org.springframework.web.util.UriUtils;
 class HelpLinks {
 
     public String faq(String faqId) {
-        return "/help/faq/" + UriUtils.encodePath(faqId, StandardCharsets.UTF_8);
+        return faqPage(faqId);
     }
 
     public String article(String slug) {
-        return "/help/articles/" + UriUtils.encodePath(slug, StandardCharsets.UTF_8);
+        return articlePage(slug);
+    }
+
+    /** The answer's page; an id's '/' stays a path separator (the page takes the rest of the path). */
+    static String faqPage(String faqId) {
+        return "/help/faq/" + UriUtils.encodePath(faqId, StandardCharsets.UTF_8);
+    }
+
+    static String articlePage(String slug) {
+        return "/help/articles/" + UriUtils.encodePathSegment(slug, StandardCharsets.UTF_8);
     }
 }
