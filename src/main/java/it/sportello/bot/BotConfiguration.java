@@ -5,7 +5,6 @@ import it.sportello.bot.internal.EmbeddingCache;
 import it.sportello.bot.internal.SentenceEncoder;
 import it.sportello.bot.internal.SharedEncoderModel;
 import it.sportello.knowledge.LanguageAnalyzers;
-import it.sportello.shared.SupportedLocale;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,9 +21,6 @@ class BotConfiguration {
 
     @Bean
     BotTrainer botTrainer(SentenceEncoder encoder) {
-        return new BotTrainer(
-                encoder,
-                code -> LanguageAnalyzers.forLocale(
-                        SupportedLocale.fromCode(code).orElse(SupportedLocale.IT)));
+        return new BotTrainer(encoder, LanguageAnalyzers::forCode);
     }
 }

@@ -37,6 +37,11 @@ public final class LanguageAnalyzers {
         return locale == SupportedLocale.EN ? english() : italian();
     }
 
+    /** The analyzer of a language code ("it", "en"); Italian for anything else, as everywhere. */
+    public static Analyzer forCode(String code) {
+        return forLocale(SupportedLocale.fromCode(code).orElse(SupportedLocale.IT));
+    }
+
     public static Analyzer italian() {
         return new Analyzer() {
             @Override

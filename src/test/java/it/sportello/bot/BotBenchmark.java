@@ -7,7 +7,6 @@ import it.sportello.bot.internal.EmbeddingCache;
 import it.sportello.bot.internal.FaqVariant;
 import it.sportello.bot.internal.SentenceEncoder;
 import it.sportello.knowledge.LanguageAnalyzers;
-import it.sportello.shared.SupportedLocale;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -125,10 +124,7 @@ class BotBenchmark {
         var model = new BgeSmallEnV15QuantizedEmbeddingModel();
         SentenceEncoder encoder = new SentenceEncoder(() -> model, new EmbeddingCache());
         encoder.encode("warm up");
-        BotTrainer trainer = new BotTrainer(
-                encoder,
-                code -> LanguageAnalyzers.forLocale(
-                        SupportedLocale.fromCode(code).orElse(SupportedLocale.EN)));
+        BotTrainer trainer = new BotTrainer(encoder, LanguageAnalyzers::forCode);
         long start = System.nanoTime();
         BotModel bot = trainer.train(variants, outOfScope, TARGET_PRECISION, OUT_OF_SCOPE_HANDOFF, 1, Instant.now());
         double trainingSeconds = (System.nanoTime() - start) / 1e9;
@@ -217,7 +213,7 @@ class BotBenchmark {
     static List<FaqVariant> variants(Path file, int perIntent) throws IOException {
         List<FaqVariant> variants = new ArrayList<>();
         Map<String, Integer> taken = new HashMap<>();
-        for (List<String> row : BotCsv.read(file)) {
+        for (List<String> row : csv(file)) {
             String faqId = row.get(0);
             if (perIntent > 0 && taken.merge(faqId, 1, Integer::sum) > perIntent) {
                 continue;
@@ -228,49 +224,14 @@ class BotBenchmark {
     }
 
     static List<Query> queries(Path file) throws IOException {
-        return BotCsv.read(file).stream()
+        return csv(file).stream()
                 .map(row -> new Query(row.get(0), row.get(1).isBlank() ? null : row.get(1), row.get(2)))
                 .toList();
     }
 
-    /** The data sets' CSV: a header, then RFC 4180 rows (quoted values may hold commas and line breaks). */
-    static final class BotCsv {
-        static List<List<String>> read(Path file) throws IOException {
-            String text = Files.readString(file);
-            List<List<String>> rows = new ArrayList<>();
-            List<String> fields = new ArrayList<>();
-            StringBuilder field = new StringBuilder();
-            boolean quoted = false;
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                if (quoted) {
-                    if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                        field.append('"');
-                        i++;
-                    } else if (c == '"') {
-                        quoted = false;
-                    } else {
-                        field.append(c);
-                    }
-                } else if (c == '"') {
-                    quoted = true;
-                } else if (c == ',') {
-                    fields.add(field.toString());
-                    field.setLength(0);
-                } else if (c == '\n') {
-                    fields.add(field.toString());
-                    field.setLength(0);
-                    rows.add(List.copyOf(fields));
-                    fields.clear();
-                } else if (c != '\r') {
-                    field.append(c);
-                }
-            }
-            if (!field.isEmpty() || !fields.isEmpty()) {
-                fields.add(field.toString());
-                rows.add(List.copyOf(fields));
-            }
-            return rows.subList(1, rows.size());
+    private static List<List<String>> csv(Path file) throws IOException {
+        try (var in = Files.newInputStream(file)) {
+            return it.sportello.knowledge.internal.FaqCsv.rows(in);
         }
     }
 }

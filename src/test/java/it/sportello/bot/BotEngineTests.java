@@ -10,7 +10,6 @@ import it.sportello.bot.internal.FaqVariant;
 import it.sportello.bot.internal.SentenceEncoder;
 import it.sportello.bot.internal.SharedEncoderModel;
 import it.sportello.knowledge.LanguageAnalyzers;
-import it.sportello.shared.SupportedLocale;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -60,10 +59,7 @@ class BotEngineTests {
     }
 
     static BotTrainer newTrainer(SentenceEncoder encoder) {
-        return new BotTrainer(
-                encoder,
-                code -> LanguageAnalyzers.forLocale(
-                        SupportedLocale.fromCode(code).orElseThrow()));
+        return new BotTrainer(encoder, LanguageAnalyzers::forCode);
     }
 
     private BotModel.Decision ask(BotModel model, String question, String locale) {

@@ -6,12 +6,11 @@ import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.LogDocMergePolicy;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.BooleanQuery;
@@ -39,13 +38,16 @@ final class LexicalIndex {
         this.analyzer = analyzer;
         this.labelOfDoc = labels.clone();
         ByteBuffersDirectory directory = new ByteBuffersDirectory();
-        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(analyzer))) {
+        try (IndexWriter writer =
+                new IndexWriter(directory, new IndexWriterConfig(analyzer).setMergePolicy(new LogDocMergePolicy()))) {
             for (int i = 0; i < texts.size(); i++) {
                 Document document = new Document();
                 document.add(new TextField("text", texts.get(i), Field.Store.NO));
-                document.add(new StoredField("row", i));
                 writer.addDocument(document);
             }
+            // Merged into one segment by a policy that only joins neighbours, documents keep the order
+            // they were added in: a hit's doc id is its row, so answering reads no stored fields.
+            writer.forceMerge(1);
             writer.commit();
             this.reader = DirectoryReader.open(directory);
         } catch (IOException e) {
@@ -67,11 +69,8 @@ final class LexicalIndex {
             }
             float best = top.scoreDocs[0].score;
             float[] perLabel = new float[scores.length];
-            StoredFields stored = searcher.storedFields();
             for (ScoreDoc hit : top.scoreDocs) {
-                int row =
-                        stored.document(hit.doc).getField("row").numericValue().intValue();
-                int label = labelOfDoc[row];
+                int label = labelOfDoc[hit.doc];
                 perLabel[label] = Math.max(perLabel[label], hit.score / best);
             }
             for (int label = 0; label < scores.length; label++) {

@@ -41,12 +41,14 @@ public class SentenceEncoder {
 
     /** Many sentences, reusing the cache; the result is in the order of {@code texts}. */
     public List<float[]> encodeAll(List<String> texts) {
-        List<String> missing = new ArrayList<>();
+        // A set: FAQ files hold thousands of variants, and a list's contains() made this quadratic.
+        java.util.Set<String> unseen = new java.util.LinkedHashSet<>();
         for (String text : texts) {
-            if (cache.get(text) == null && !missing.contains(text)) {
-                missing.add(text);
+            if (cache.get(text) == null) {
+                unseen.add(text);
             }
         }
+        List<String> missing = new ArrayList<>(unseen);
         for (int from = 0; from < missing.size(); from += BATCH) {
             List<String> batch = missing.subList(from, Math.min(missing.size(), from + BATCH));
             var embeddings = model.get()

@@ -79,6 +79,13 @@ public final class FaqCsv {
         return rows;
     }
 
+    /** Any CSV file of the shared data sets (e.g. {@code text,expected_faq_id,locale}): its rows after the header. */
+    public static List<List<String>> rows(InputStream in) {
+        String text = decode(in);
+        List<Record> records = records(text.startsWith("\uFEFF") ? text.substring(1) : text);
+        return records.stream().skip(1).map(Record::fields).toList();
+    }
+
     private static Map<String, Integer> header(Record record) {
         Map<String, Integer> positions = new HashMap<>();
         List<String> names = record.fields();
