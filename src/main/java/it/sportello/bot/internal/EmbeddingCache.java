@@ -19,8 +19,4 @@ public class EmbeddingCache {
     public void put(String text, float[] vector) {
         vectors.putIfAbsent(text, vector);
     }
-
-    public int size() {
-        return vectors.size();
-    }
 }
