@@ -74,6 +74,18 @@ public class CustomerManagement {
         return customers.save(customer);
     }
 
+    /**
+     * A customer known by no address yet (a chat visitor who gave none): the conversation needs
+     * someone to belong to, and the address, when it comes, is added or leads to the real customer.
+     */
+    public Customer createAnonymous(String name, SupportedLocale locale) {
+        String shown = name == null ? "" : PlainText.line(name);
+        if (shown.isEmpty()) {
+            throw new InvalidInputException("name", "an anonymous customer still needs a name to be shown by");
+        }
+        return customers.save(new Customer(shown, locale, null, now()));
+    }
+
     public Customer update(CustomerId id, CustomerChanges changes) {
         Customer customer = get(id);
         Instant now = now();

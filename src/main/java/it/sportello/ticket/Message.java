@@ -91,6 +91,11 @@ public class Message extends AssignedIdEntity {
         return new Message(id, ticket, AuthorType.SYSTEM, null, null, true, via, body, now);
     }
 
+    /** A public answer from the desk itself (the chat bot), written by no person. */
+    static Message fromDesk(MessageId id, TicketId ticket, SafeHtml body, Channel via, Instant now) {
+        return new Message(id, ticket, AuthorType.SYSTEM, null, null, false, via, body, now);
+    }
+
     static Message fromAgent(
             MessageId id, TicketId ticket, UserId agent, SafeHtml body, Channel via, boolean internal, Instant now) {
         return new Message(id, ticket, AuthorType.AGENT, agent.value(), null, internal, via, body, now);

@@ -177,6 +177,27 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
         return Message.fromSystem(messageId, id(), body, via, now);
     }
 
+    /**
+     * A public answer by the desk itself (the chat bot answering from the FAQ). It is not an agent's
+     * reply: the ticket's first-reply time and status stay as they are.
+     */
+    public Message answerAsDesk(MessageId messageId, SafeHtml body, Channel via, Instant now) {
+        requireNotClosed("answer");
+        touch(now);
+        registerEvent(new DeskAnswered(id(), messageId, now));
+        return Message.fromDesk(messageId, id(), body, via, now);
+    }
+
+    /** The conversation turns out to be with another customer (a chat visitor who gave their address). */
+    public void changeRequester(CustomerId customer, Instant now) {
+        if (requesterId.equals(customer.value())) {
+            return;
+        }
+        requesterId = customer.value();
+        touch(now);
+        registerEvent(new TicketEdited(java.util.UUID.randomUUID(), id(), "requester", now));
+    }
+
     /** Moves to {@code target} if the transition is legal; otherwise a conflict naming both statuses. */
     public void changeStatus(TicketStatus target, Instant now) {
         if (target == status) {

@@ -589,4 +589,49 @@ public class TicketManagement {
             return new PostedMessage(message, attach(message, uploads, now));
         }));
     }
+
+    /**
+     * A public answer by the desk itself (the chat bot), for a channel that already decided to
+     * give it; joins the caller's transaction.
+     */
+    public PostedMessage answerAsDesk(TicketId id, Body body, Channel via) {
+        SafeHtml safe = body.sanitised();
+        return retrying(() -> transactions.execute(tx -> {
+            Instant now = Instant.now(clock);
+            Ticket ticket = tickets.findByIdForUpdate(id.value())
+                    .orElseThrow(() -> new NotFoundException("Ticket", id.value()));
+            Message message = ticket.answerAsDesk(nextMessageId(), safe, via, now);
+            tickets.save(ticket);
+            messages.save(message);
+            return new PostedMessage(message, List.of());
+        }));
+    }
+
+    /**
+     * Moves a ticket to another customer, for a channel that learnt who it is really talking to (a
+     * chat visitor who gave their address later); joins the caller's transaction.
+     */
+    public void changeRequester(TicketId id, CustomerId customer) {
+        transactions.executeWithoutResult(tx -> {
+            Ticket ticket = tickets.findByIdForUpdate(id.value())
+                    .orElseThrow(() -> new NotFoundException("Ticket", id.value()));
+            ticket.changeRequester(customers.get(customer).id(), Instant.now(clock));
+            tickets.save(ticket);
+        });
+    }
+
+    /**
+     * Marks a ticket solved by the desk itself (a chat the bot answered to the visitor's
+     * satisfaction), unless it is solved or closed already; joins the caller's transaction.
+     */
+    public void solveAsDesk(TicketId id) {
+        transactions.executeWithoutResult(tx -> {
+            Ticket ticket = tickets.findByIdForUpdate(id.value())
+                    .orElseThrow(() -> new NotFoundException("Ticket", id.value()));
+            if (ticket.status().canMoveTo(TicketStatus.SOLVED)) {
+                ticket.changeStatus(TicketStatus.SOLVED, Instant.now(clock));
+                tickets.save(ticket);
+            }
+        });
+    }
 }

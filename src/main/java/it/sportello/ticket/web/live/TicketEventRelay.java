@@ -1,6 +1,7 @@
 package it.sportello.ticket.web.live;
 
 import it.sportello.ticket.AgentReplied;
+import it.sportello.ticket.DeskAnswered;
 import it.sportello.ticket.MessageReceived;
 import it.sportello.ticket.NoteAdded;
 import it.sportello.ticket.TicketAssigned;
@@ -38,6 +39,11 @@ class TicketEventRelay {
 
     @EventListener
     void on(AgentReplied event) {
+        afterCommit(event.ticketId(), "message");
+    }
+
+    @EventListener
+    void on(DeskAnswered event) {
         afterCommit(event.ticketId(), "message");
     }
 
