@@ -65,5 +65,5 @@ create table chat_settings (
     version             bigint       not null
 );
 insert into chat_settings (id, enabled, colour, position, greeting_it, greeting_en, require_contact, open_days, open_from, open_to, version)
-values (1, true, '#1f5f8b', 'right', 'Ciao! Sono l''assistente virtuale. Come posso aiutarti?',
+values (1, true, '#0b6e4f', 'right', 'Ciao! Sono l''assistente virtuale. Come posso aiutarti?',
         'Hi! I''m the virtual assistant. How can I help?', false, 'MON,TUE,WED,THU,FRI,SAT,SUN', '00:00', '24:00', 0);

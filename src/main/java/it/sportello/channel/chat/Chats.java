@@ -476,6 +476,16 @@ public class Chats {
         broadcaster.toChat(chatId, new ChatSignal.Rejected(clientId, reason));
     }
 
+    /**
+     * Whether a person is talking live with this ticket's customer in a chat: while they are, the
+     * chat delivers the replies; otherwise (an offline message, a chat that is over) e-mail does.
+     */
+    public boolean liveOn(TicketId ticket) {
+        return chats.findFirstByTicketIdOrderByIdDesc(ticket.value())
+                .map(chat -> chat.state().live())
+                .orElse(false);
+    }
+
     /** A person can be reached now: within the chat's hours, and someone available. */
     public boolean reachable() {
         return setup.withinHours() && !agents.available().isEmpty();

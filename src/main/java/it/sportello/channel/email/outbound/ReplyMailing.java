@@ -1,10 +1,12 @@
 package it.sportello.channel.email.outbound;
 
+import it.sportello.channel.chat.Chats;
 import it.sportello.channel.email.OutgoingMessageIds;
 import it.sportello.customer.CustomerManagement;
 import it.sportello.ticket.AgentReplied;
 import it.sportello.ticket.Attachment;
 import it.sportello.ticket.Channel;
+import it.sportello.ticket.Ticket;
 import it.sportello.ticket.TicketManagement;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +18,7 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * An agent's public reply on an e-mail ticket becomes a mail to the customer, queued in the
+ * An agent's public reply on an e-mail ticket (or on a chat nobody is in any more) becomes a mail to the customer, queued in the
  * outbox: from the desk address the customer wrote to, into their mail's thread, with the ticket's
  * tag in the subject (the way a reply finds its ticket when a mail client drops the headers).
  * Internal notes never get here: they are not {@link AgentReplied}, and a note is checked for anyway.
@@ -32,6 +34,7 @@ class ReplyMailing {
     private final Outbox outbox;
     private final OutgoingMessageIds messageIds;
     private final OutboundMailSettings settings;
+    private final Chats chats;
 
     ReplyMailing(
             TicketManagement tickets,
@@ -39,13 +42,20 @@ class ReplyMailing {
             EmailThreads threads,
             Outbox outbox,
             OutgoingMessageIds messageIds,
-            OutboundMailSettings settings) {
+            OutboundMailSettings settings,
+            Chats chats) {
         this.tickets = tickets;
         this.customers = customers;
         this.threads = threads;
         this.outbox = outbox;
         this.messageIds = messageIds;
         this.settings = settings;
+        this.chats = chats;
+    }
+
+    /** E-mail tickets, and chats whose visitor is no longer there to read the reply live (an offline message). */
+    private boolean byMail(Ticket ticket) {
+        return ticket.channel() == Channel.EMAIL || (ticket.channel() == Channel.CHAT && !chats.liveOn(ticket.id()));
     }
 
     @ApplicationModuleListener
@@ -62,13 +72,13 @@ class ReplyMailing {
             return;
         }
         TicketManagement.Delivery reply = found.get();
-        if (reply.ticket().channel() != Channel.EMAIL || reply.message().internal()) {
+        if (!byMail(reply.ticket()) || reply.message().internal()) {
             return;
         }
         Optional<String> to = customers.get(reply.ticket().requester()).primaryEmail();
         if (to.isEmpty()) {
             log.warn(
-                    "Ticket {} came by e-mail but its customer has no e-mail address; reply {} not mailed",
+                    "Ticket {} is answered by e-mail but its customer has no e-mail address; reply {} not mailed",
                     reply.ticket().id().value(),
                     replied.messageId().value());
             return;
