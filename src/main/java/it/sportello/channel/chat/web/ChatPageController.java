@@ -103,7 +103,9 @@ class ChatPageController {
     private Map<String, String> texts(Locale locale) {
         Map<String, String> texts = new LinkedHashMap<>();
         for (String key : SCRIPT_TEXTS) {
-            texts.put(key, messages.getMessage(key, new Object[] {"{0}"}, locale));
+            // Only texts with a placeholder go through MessageFormat (and its '' for an apostrophe).
+            String text = messages.getMessage(key, null, locale);
+            texts.put(key, text.contains("{0}") ? messages.getMessage(key, new Object[] {"{0}"}, locale) : text);
         }
         return texts;
     }
