@@ -37,6 +37,13 @@ public abstract class BrowserTestCase extends ApiTestCase {
 
     /** A fresh browser (own cookies) with a laptop-sized window, speaking {@code language} first. */
     protected WebDriver openBrowser(String language) {
+        ChromeDriver driver = chromium(language);
+        browsers.add(driver);
+        return driver;
+    }
+
+    /** Debian's Chromium, headless, with its own profile; the caller quits it. */
+    public static ChromeDriver chromium(String language) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
         options.addArguments(
@@ -57,7 +64,6 @@ public abstract class BrowserTestCase extends ApiTestCase {
                 .build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-        browsers.add(driver);
         return driver;
     }
 
@@ -97,7 +103,7 @@ public abstract class BrowserTestCase extends ApiTestCase {
     }
 
     /** Saves what the browser shows as {@code target/screenshots/<name>.png}, for people to look at. */
-    protected Path screenshot(WebDriver browser, String name) {
+    public static Path screenshot(WebDriver browser, String name) {
         try {
             Files.createDirectories(SCREENSHOTS);
             Path file = SCREENSHOTS.resolve(name + ".png");
