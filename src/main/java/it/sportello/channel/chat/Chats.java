@@ -466,6 +466,18 @@ public class Chats {
         return status(chatId);
     }
 
+    /**
+     * Ends the chats the bot had that went quiet before {@code cutoff}: the visitor left without a
+     * word, so the bot's answer is taken as the answer and the ticket does not wait in the inbox.
+     */
+    public int endQuietBotChats(Instant cutoff) {
+        List<Long> quiet = transcript.quietSince(ChatState.BOT.name(), cutoff);
+        for (long chatId : quiet) {
+            end(chatId, null);
+        }
+        return quiet.size();
+    }
+
     /** Someone is writing (or stopped): passed on at once, never stored. */
     public void typing(long chatId, ChatAuthor author, String name, boolean typing) {
         broadcaster.toChat(chatId, new ChatSignal.Typing(author, name, typing));

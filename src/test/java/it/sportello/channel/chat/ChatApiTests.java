@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -244,6 +245,46 @@ class ChatApiTests extends ApiTestCase {
             open.put("enabled", true);
             api.sendJson("PUT", "/api/v1/chats/settings", Desk.ADMIN, open);
         }
+    }
+
+    @Autowired
+    Chats chats;
+
+    @Test
+    void aBotChatTheVisitorLeftQuietIsEndedAndItsTicketSolved() {
+        Map<String, Object> settings = settings();
+        settings.put("enabled", false);
+        assertThat(api.sendJson("PUT", "/api/v1/chats/settings", Desk.ADMIN, settings)
+                        .status())
+                .isEqualTo(200);
+        Visitor visitor;
+        try {
+            // Nobody to hand over to: the chat stays with the bot, offered to leave a message, and the visitor goes.
+            visitor = startChat(null);
+            visitorCall("POST", visitor, "/lines", outgoing("q1", "Parlare con una persona"));
+        } finally {
+            Map<String, Object> open = settings();
+            open.put("enabled", true);
+            api.sendJson("PUT", "/api/v1/chats/settings", Desk.ADMIN, open);
+        }
+        assertThat(chats.endQuietBotChats(java.time.Instant.now().minusSeconds(3600)))
+                .as("not quiet for an hour yet")
+                .isZero();
+        assertThat(chats.endQuietBotChats(java.time.Instant.now().plusSeconds(1)))
+                .isPositive();
+
+        JsonNode chat =
+                api.get("/api/v1/chats/" + visitor.chatId(), Desk.ADMIN).json().get("chat");
+        assertThat(chat.get("state").asString()).isEqualTo("ended");
+        JsonNode ticket = api.get("/api/v1/tickets/" + chat.get("ticketId").asLong(), Desk.ADMIN)
+                .json();
+        assertThat(ticket.get("status").asString()).isEqualTo("solved");
+    }
+
+    private Map<String, Object> settings() {
+        return new java.util.HashMap<>(tools.jackson.databind.json.JsonMapper.builder()
+                .build()
+                .convertValue(api.get("/api/v1/chats/settings", Desk.ADMIN).json(), Map.class));
     }
 
     static String clientId() {

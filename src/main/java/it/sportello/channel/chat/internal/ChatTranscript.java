@@ -66,6 +66,18 @@ public class ChatTranscript {
                 .isEmpty();
     }
 
+    /** Chats in {@code state} with no line since {@code cutoff} (and started before it). */
+    public List<Long> quietSince(String state, java.time.Instant cutoff) {
+        Timestamp at = Timestamp.from(cutoff);
+        return jdbc.queryForList(
+                "select c.id from chat c where c.state = ? and c.created_at < ? and not exists"
+                        + " (select 1 from chat_line l where l.chat_id = c.id and l.created_at >= ?)",
+                Long.class,
+                state,
+                at,
+                at);
+    }
+
     /** The visitor's last words: the question a person is handed. */
     public Optional<String> lastFromVisitor(long chatId) {
         return jdbc
