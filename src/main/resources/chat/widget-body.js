@@ -20,10 +20,21 @@ button.className = 'sportello-chat-button';
 button.setAttribute('aria-label', texts.open);
 button.setAttribute('aria-expanded', 'false');
 button.title = texts.open;
-button.textContent = '\uD83D\uDCAC';
+// A speech bubble drawn here, not an emoji: the host's fonts may have none.
+var svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+svg.setAttribute('viewBox', '0 0 24 24');
+svg.setAttribute('width', '28');
+svg.setAttribute('height', '28');
+svg.setAttribute('aria-hidden', 'true');
+var bubble = document.createElementNS('http://www.w3.org/2000/svg', 'path');
+bubble.setAttribute('d', 'M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z');
+bubble.setAttribute('fill', 'currentColor');
+svg.appendChild(bubble);
+button.appendChild(svg);
 var buttonStyle = {
   position: 'fixed', bottom: '20px', width: '56px', height: '56px', borderRadius: '50%', border: '0',
-  background: config.colour, color: '#fff', fontSize: '26px', cursor: 'pointer', zIndex: '2147483000',
+  background: config.colour, color: '#fff', cursor: 'pointer', display: 'flex', alignItems: 'center',
+  justifyContent: 'center', zIndex: '2147483000',
   boxShadow: '0 4px 14px rgba(0,0,0,.25)'
 };
 buttonStyle[side] = '20px';

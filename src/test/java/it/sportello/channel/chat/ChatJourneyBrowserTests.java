@@ -214,6 +214,47 @@ class ChatJourneyBrowserTests {
     }
 
     @Test
+    void theWidgetOnAnotherSitesPageOpensTheChatInAFrameAndTheBotAnswersThere() throws Exception {
+        com.sun.net.httpserver.HttpServer site =
+                com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        byte[] page = ("<!DOCTYPE html><html lang=\"it\"><head><meta charset=\"utf-8\"><title>Negozio</title></head>"
+                        + "<body><h1>Mobili Rossi</h1><p>Il nostro negozio.</p>"
+                        + "<script src=\"http://localhost:" + app.port() + "/chat/widget.js\" defer></script>"
+                        + "</body></html>")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        site.createContext("/", exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(200, page.length);
+            exchange.getResponseBody().write(page);
+            exchange.close();
+        });
+        site.start();
+        try {
+            WebDriver visitor = BrowserTestCase.chromium("it");
+            browsers.add(visitor);
+            visitor.get("http://127.0.0.1:" + site.getAddress().getPort() + "/");
+            WebElement button = waitUntil(
+                    visitor, ExpectedConditions.elementToBeClickable(By.cssSelector("button.sportello-chat-button")));
+            assertThat(button.getAttribute("aria-label")).isEqualTo("Apri la chat");
+            button.click();
+            WebElement frame = waitUntil(
+                    visitor,
+                    ExpectedConditions.visibilityOfElementLocated(By.cssSelector("iframe.sportello-chat-frame")));
+            visitor.switchTo().frame(frame);
+            waitUntil(visitor, ExpectedConditions.visibilityOfElementLocated(By.id("chat-input")));
+            write(visitor, "Quando arriva il rimborso?");
+            waitUntil(
+                    visitor,
+                    ExpectedConditions.textToBePresentInElementLocated(
+                            By.id("chat-lines"), "Il rimborso arriva entro 14 giorni dal reso."));
+            visitor.switchTo().defaultContent();
+            BrowserTestCase.screenshot(visitor, "chat-widget-on-a-site-it");
+        } finally {
+            site.stop(0);
+        }
+    }
+
+    @Test
     void withNobodyToTakeTheChatTheVisitorLeavesAMessageThatBecomesATicket() throws Exception {
         // Closed for chats with a person (the other test leaves an agent available on this desk).
         setChatsWithPeople(false);
