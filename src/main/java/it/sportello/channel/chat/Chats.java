@@ -72,6 +72,7 @@ public class Chats {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final Allowance visitorLines;
+    private final Allowance typingNotices;
 
     Chats(
             ChatRepository chats,
@@ -106,6 +107,8 @@ public class Chats {
         this.clock = clock;
         // A person types a few lines a minute; a script that floods a chat is stopped here.
         this.visitorLines = new Allowance(30, Duration.ofMinutes(1), clock);
+        // Clients send one every few seconds while someone types; more is noise, dropped unsaid.
+        this.typingNotices = new Allowance(40, Duration.ofMinutes(1), clock);
     }
 
     /** Who opened the chat, as far as they said (name and address are optional unless the desk asks). */
@@ -480,6 +483,9 @@ public class Chats {
 
     /** Someone is writing (or stopped): passed on at once, never stored. */
     public void typing(long chatId, ChatAuthor author, String name, boolean typing) {
+        if (!typingNotices.tryTake(chatId + "/" + author.code())) {
+            return;
+        }
         broadcaster.toChat(chatId, new ChatSignal.Typing(author, name, typing));
     }
 
