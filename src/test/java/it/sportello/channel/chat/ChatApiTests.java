@@ -281,6 +281,58 @@ class ChatApiTests extends ApiTestCase {
         assertThat(ticket.get("status").asString()).isEqualTo("solved");
     }
 
+    @Test
+    void whenTheDeskWantsAnAddressFirstTheVisitorGivesItAndTheChatMovesToThatCustomer() {
+        availableAgent();
+        Map<String, Object> settings = settings();
+        settings.put("requireContact", true);
+        assertThat(api.sendJson("PUT", "/api/v1/chats/settings", Desk.ADMIN, settings)
+                        .status())
+                .isEqualTo(200);
+        try {
+            Visitor visitor = startChat(null);
+            visitorCall("POST", visitor, "/lines", outgoing("q1", "Voglio parlare con un operatore"));
+            JsonNode asked = visitorCall("GET", visitor, "", null).json();
+            assertThat(asked.get("state").asString()).isEqualTo("bot");
+            assertThat(asked.get("contactNeeded").asBoolean()).isTrue();
+
+            Api.Reply noAddress = visitorCall("POST", visitor, "/contact", Map.of("name", "Carla"));
+            assertThat(noAddress.status()).isEqualTo(400);
+            String email = Api.unique("carla") + "@example.com";
+            Api.Reply given = visitorCall("POST", visitor, "/contact", Map.of("name", "Carla", "email", email));
+            assertThat(given.status()).as(given.toString()).isEqualTo(200);
+            assertThat(given.json().get("contactNeeded").asBoolean()).isFalse();
+            JsonNode queued = visitorCall("POST", visitor, "/person", null).json();
+            assertThat(queued.get("state").asString()).isEqualTo("waiting");
+
+            JsonNode chat = api.get("/api/v1/chats/" + visitor.chatId(), Desk.ADMIN)
+                    .json()
+                    .get("chat");
+            JsonNode ticket = api.get("/api/v1/tickets/" + chat.get("ticketId").asLong(), Desk.ADMIN)
+                    .json();
+            assertThat(api.get(
+                                    "/api/v1/customers/"
+                                            + ticket.get("requester").get("id").asLong(),
+                                    Desk.ADMIN)
+                            .body())
+                    .contains(email);
+        } finally {
+            Map<String, Object> back = settings();
+            back.put("requireContact", false);
+            api.sendJson("PUT", "/api/v1/chats/settings", Desk.ADMIN, back);
+        }
+    }
+
+    @Test
+    void aPageOfAnotherSiteCannotOpenTheChatSocket() {
+        org.springframework.web.socket.WebSocketHttpHeaders foreign =
+                new org.springframework.web.socket.WebSocketHttpHeaders();
+        foreign.setOrigin("http://evil.example");
+        assertThatThrownBy(() ->
+                        ChatSockets.connect(port, foreign, new org.springframework.messaging.simp.stomp.StompHeaders()))
+                .hasStackTraceContaining("403");
+    }
+
     private Map<String, Object> settings() {
         return new java.util.HashMap<>(tools.jackson.databind.json.JsonMapper.builder()
                 .build()
