@@ -369,18 +369,18 @@ public class Chats {
     }
 
     /**
-     * A reply written on the ticket page rather than in the chat: it joins the chat too while a
-     * person holds it, so the visitor reads it.
+     * A reply written on the ticket page rather than in the chat: it joins the chat too while the
+     * chat goes on, so the visitor reads it (once the chat is over, e-mail carries it instead).
      */
     void relayTicketReply(TicketId ticket, long messageId, String text, UserId author) {
         if (transcript.carries(messageId)) {
             return;
         }
         chats.findFirstByTicketIdOrderByIdDesc(ticket.value())
-                .filter(chat -> chat.state() == ChatState.ACTIVE)
+                .filter(chat -> chat.state().live())
                 .ifPresent(found -> tx.executeWithoutResult(s -> {
                     Chat chat = locked(found.id());
-                    if (chat.state() != ChatState.ACTIVE || transcript.carries(messageId)) {
+                    if (!chat.state().live() || transcript.carries(messageId)) {
                         return;
                     }
                     String name = users.findById(author).map(User::displayName).orElse(null);

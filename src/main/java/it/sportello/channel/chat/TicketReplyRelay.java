@@ -6,7 +6,7 @@ import it.sportello.ticket.TicketManagement;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
-/** Replies written on a chat's ticket page reach the visitor while a person holds the chat. */
+/** Replies written on a chat's ticket page reach the visitor while the chat goes on. */
 @Component
 class TicketReplyRelay {
 

@@ -324,6 +324,34 @@ class ChatApiTests extends ApiTestCase {
     }
 
     @Test
+    void aReplyWrittenOnTheChatsTicketPageReachesTheVisitorOnce() throws Exception {
+        Desk.Person agent = availableAgent();
+        Visitor visitor = startChat(null);
+        visitorCall("POST", visitor, "/lines", outgoing("q1", "Operatore, per favore"));
+        long ticketId = api.get("/api/v1/chats/" + visitor.chatId(), agent.token())
+                .json()
+                .get("chat")
+                .get("ticketId")
+                .asLong();
+        Api.Reply replied = api.post(
+                "/api/v1/tickets/" + ticketId + "/messages", agent.token(), Desk.message("Le scrivo dal ticket."));
+        assertThat(replied.status()).as(replied.toString()).isEqualTo(201);
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        List<String> bodies = new ArrayList<>();
+        while (System.nanoTime() < deadline) {
+            bodies.clear();
+            visitorCall("GET", visitor, "/lines", null)
+                    .json()
+                    .forEach(l -> bodies.add(l.get("body").asString()));
+            if (bodies.contains("Le scrivo dal ticket.")) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        assertThat(bodies).containsOnlyOnce("Le scrivo dal ticket.");
+    }
+
+    @Test
     void aPageOfAnotherSiteCannotOpenTheChatSocket() {
         org.springframework.web.socket.WebSocketHttpHeaders foreign =
                 new org.springframework.web.socket.WebSocketHttpHeaders();
