@@ -8,6 +8,7 @@ import it.sportello.channel.chat.internal.ChatTranscript;
 import it.sportello.channel.chat.internal.PersonRequest;
 import it.sportello.channel.chat.internal.VisitorTokens;
 import it.sportello.customer.Customer;
+import it.sportello.customer.CustomerId;
 import it.sportello.customer.CustomerManagement;
 import it.sportello.identity.CurrentUser;
 import it.sportello.identity.GroupId;
@@ -489,9 +490,19 @@ public class Chats {
         broadcaster.toChat(chatId, new ChatSignal.Typing(author, name, typing));
     }
 
-    /** The sender's message was refused: said on the chat's topic, where only the sender's client knows the id. */
-    public void rejected(long chatId, String clientId, String reason) {
-        broadcaster.toChat(chatId, new ChatSignal.Rejected(clientId, reason));
+    /**
+     * The sender's message was refused: said on the chat's topic, where only the sender's client
+     * knows the id, in the chat's language.
+     */
+    public void rejected(long chatId, String clientId, RuntimeException why) {
+        String key = switch (why) {
+            case TooManyRequestsException e -> "chat.rejected.tooMany";
+            case InvalidInputException e -> "chat.rejected.invalid";
+            case AccessDeniedException e -> "chat.rejected.denied";
+            default -> "chat.rejected.ended";
+        };
+        SupportedLocale locale = chats.findById(chatId).map(Chat::locale).orElse(SupportedLocale.IT);
+        broadcaster.toChat(chatId, new ChatSignal.Rejected(clientId, text(key, locale, MAX_BODY)));
     }
 
     /**
@@ -573,8 +584,7 @@ public class Chats {
         if (chat.ticketId().isPresent()) {
             return tickets.receiveFollowUp(
                             new TicketId(chat.ticketId().get()),
-                            new it.sportello.customer.CustomerId(
-                                    chat.customerId().orElseThrow()),
+                            new CustomerId(chat.customerId().orElseThrow()),
                             new Body(body, null),
                             Channel.CHAT,
                             List.of())
@@ -583,7 +593,7 @@ public class Chats {
                     .value();
         }
         Customer customer = chat.customerId()
-                .map(id -> customers.get(new it.sportello.customer.CustomerId(id)))
+                .map(id -> customers.get(new CustomerId(id)))
                 .orElseGet(() -> customers.createAnonymous(
                         chat.visitorName().orElse(text("chat.visitor.anonymous", chat.locale())), chat.locale()));
         TicketManagement.Opened opened = tickets.receive(new TicketManagement.NewTicket(

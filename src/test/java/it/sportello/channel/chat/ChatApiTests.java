@@ -113,6 +113,11 @@ class ChatApiTests extends ApiTestCase {
 
             socket.send("/app/chats/" + visitor.chatId() + "/send", outgoing("c2", "Il mio ordine è in ritardo"));
             socket.await(line("visitor", "Il mio ordine è in ritardo"), WAIT);
+
+            socket.send("/app/chats/" + visitor.chatId() + "/send", outgoing("c3", "   "));
+            JsonNode refused = socket.await(s -> s.path("type").asString().equals("rejected"), WAIT);
+            assertThat(refused.get("clientId").asString()).isEqualTo("c3");
+            assertThat(refused.get("reason").asString()).contains("vuoto");
         }
 
         JsonNode chat =

@@ -44,7 +44,7 @@ class ChatStompController {
                 chats.postFromAgent(chatId, message.clientId(), message.body(), staff(user));
             }
         } catch (InvalidInputException | ConflictException | TooManyRequestsException | AccessDeniedException e) {
-            chats.rejected(chatId, message.clientId(), e.getMessage());
+            chats.rejected(chatId, message.clientId(), e);
         }
     }
 
