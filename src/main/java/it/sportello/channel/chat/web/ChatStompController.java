@@ -43,7 +43,9 @@ class ChatStompController {
             } else {
                 chats.postFromAgent(chatId, message.clientId(), message.body(), staff(user));
             }
-        } catch (InvalidInputException | ConflictException | TooManyRequestsException | AccessDeniedException e) {
+        } catch (InvalidInputException e) {
+            chats.rejected(chatId, message.clientId(), reason(e));
+        } catch (ConflictException | TooManyRequestsException | AccessDeniedException e) {
             chats.rejected(chatId, message.clientId(), e.getMessage());
         }
     }
@@ -56,6 +58,14 @@ class ChatStompController {
         } else {
             chats.typing(chatId, ChatAuthor.AGENT, staff(user).displayName(), notice.typing());
         }
+    }
+
+    /** "body: must not be empty" rather than the exception's map, for the sender to read. */
+    private static String reason(InvalidInputException e) {
+        return e.fieldErrors().entrySet().stream()
+                .map(error -> error.getKey() + ": " + error.getValue())
+                .sorted()
+                .collect(java.util.stream.Collectors.joining("; "));
     }
 
     private static void requireOwn(VisitorPrincipal visitor, long chatId) {
