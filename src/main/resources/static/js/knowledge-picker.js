@@ -1,5 +1,6 @@
-// "Insert FAQ answer" on the ticket page: a picked answer's text goes into the reply box at the
-// cursor (or at its end), ready to be adapted before sending.
+// "Insert FAQ answer" on the ticket page and in the chat workspace: a picked answer's text goes
+// into the reply box at the cursor (or at its end), ready to be adapted before sending. The box is
+// #reply-body unless the picker names another in data-faq-target.
 (function () {
   "use strict";
 
@@ -8,7 +9,9 @@
     if (!pick) {
       return;
     }
-    const reply = document.getElementById("reply-body");
+    const picker = pick.closest("details");
+    const target = picker && picker.dataset.faqTarget ? picker.dataset.faqTarget : "reply-body";
+    const reply = document.getElementById(target);
     if (!reply) {
       return;
     }
@@ -23,7 +26,6 @@
     reply.focus();
     reply.setSelectionRange(caret, caret);
     reply.dispatchEvent(new Event("input", { bubbles: true }));
-    const picker = pick.closest("details");
     if (picker) {
       picker.open = false;
     }

@@ -104,7 +104,14 @@ class SecurityConfiguration {
                         .hasRole("CUSTOMER")
                         .requestMatchers("/admin/**")
                         .hasRole("ADMIN")
-                        .requestMatchers("/inbox", "/inbox/**", "/tickets/**", "/knowledge", "/knowledge/**")
+                        .requestMatchers(
+                                "/inbox",
+                                "/inbox/**",
+                                "/tickets/**",
+                                "/knowledge",
+                                "/knowledge/**",
+                                "/chats",
+                                "/chats/**")
                         .hasRole("AGENT")
                         .anyRequest()
                         .authenticated())
