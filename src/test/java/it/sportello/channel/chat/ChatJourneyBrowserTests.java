@@ -126,6 +126,17 @@ class ChatJourneyBrowserTests {
                         + ".map(li => li.classList[1] + ': ' + li.querySelector('.chat-body').textContent.trim());");
     }
 
+    /** The agent writes in the workspace's composer and waits until the desk has stored the line. */
+    private static void agentSays(WebDriver desk, String text) {
+        WebElement body = desk.findElement(By.id("chat-body"));
+        body.sendKeys(text);
+        desk.findElement(By.id("chat-send")).click();
+        waitUntil(
+                desk,
+                ExpectedConditions.textToBePresentInElementLocated(
+                        By.cssSelector("#chat-transcript li.line-agent:not(.pending):last-child"), text));
+    }
+
     private static long chatIdOf(WebDriver browser) {
         String stored =
                 (String) ((JavascriptExecutor) browser).executeScript("return localStorage.getItem('sportello-chat');");
@@ -166,20 +177,41 @@ class ChatJourneyBrowserTests {
         // A marker a reload would wipe: what follows must arrive live.
         ((JavascriptExecutor) visitor).executeScript("window.__noReload = true;");
 
-        assertThat(api.post("/api/v1/chats/" + chatId + "/accept", agent.token(), Map.of())
-                        .status())
-                .isEqualTo(200);
-        api.post("/api/v1/chats/" + chatId + "/messages", agent.token(), Map.of("body", "Buongiorno, sono qui."));
+        // The agent, in a browser of their own, takes the chat from the queue and answers.
+        WebDriver desk = BrowserTestCase.chromium("it");
+        browsers.add(desk);
+        desk.get("http://localhost:" + app.port() + "/login");
+        desk.findElement(By.id("username")).sendKeys(agent.email());
+        desk.findElement(By.id("password")).sendKeys(agent.password());
+        desk.findElement(By.cssSelector("form button[type=submit]")).click();
+        waitUntil(desk, ExpectedConditions.not(ExpectedConditions.urlContains("login")));
+        desk.get("http://localhost:" + app.port() + "/chats");
+        waitUntil(
+                        desk,
+                        ExpectedConditions.elementToBeClickable(
+                                By.cssSelector("#chat-lists li[data-chat-id='" + chatId + "'] form.accept button")))
+                .click();
+        waitUntil(desk, driver -> driver.getCurrentUrl().endsWith("/chats/" + chatId));
+        waitUntil(
+                desk,
+                driver -> "open"
+                        .equals(driver.findElement(By.cssSelector("main.chat-desk"))
+                                .getAttribute("data-live")));
+        assertThat(desk.findElement(By.id("chat-transcript")).getText())
+                .as("the agent sees the bot's part")
+                .contains("Apra I miei ordini e segua il link del corriere.");
+        agentSays(desk, "Buongiorno, sono qui.");
         waitUntil(
                 visitor,
                 ExpectedConditions.textToBePresentInElementLocated(By.id("chat-lines"), "Buongiorno, sono qui."));
         assertThat(((JavascriptExecutor) visitor).executeScript("return window.__noReload === true;"))
                 .isEqualTo(true);
+        BrowserTestCase.screenshot(desk, "chat-journey-agent-it");
 
         network.cut();
         waitUntil(visitor, ExpectedConditions.visibilityOfElementLocated(By.id("chat-offline-banner")));
-        api.post("/api/v1/chats/" + chatId + "/messages", agent.token(), Map.of("body", "Prima risposta"));
-        api.post("/api/v1/chats/" + chatId + "/messages", agent.token(), Map.of("body", "Seconda risposta"));
+        agentSays(desk, "Prima risposta");
+        agentSays(desk, "Seconda risposta");
         write(visitor, "Ci sono ancora?");
         BrowserTestCase.screenshot(visitor, "chat-visitor-offline-it");
         network.restore();
@@ -207,6 +239,12 @@ class ChatJourneyBrowserTests {
         stored.forEach(
                 l -> sent.add(l.get("author").asString() + ": " + l.get("body").asString()));
         assertThat(sent).isEqualTo(shown);
+
+        waitUntil(
+                desk, ExpectedConditions.textToBePresentInElementLocated(By.id("chat-transcript"), "Ci sono ancora?"));
+        assertThat(desk.findElements(By.xpath("//*[@id='chat-transcript']//li[contains(., 'Ci sono ancora?')]")))
+                .as("the agent sees the visitor's message once")
+                .hasSize(1);
 
         visitor.navigate().refresh();
         waitUntil(visitor, driver -> shownLines(driver).size() == shown.size());
