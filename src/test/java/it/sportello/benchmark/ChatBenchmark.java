@@ -61,6 +61,8 @@ import tools.jackson.databind.json.JsonMapper;
  * [-Dbench.visitors=1000] [-Dbench.agents=50] [-Dbench.period-seconds=5] [-Dbench.seconds=60]
  * [-Dbench.warmup-seconds=15] [-Dbench.server-heap=1g] [-Dbench.enforce=true]}; diagnostics with
  * {@code -Dbench.server-jvm-args=...} (space-separated) and {@code -Dbench.app-args=...} (comma-separated).
+ * On a machine busy with other work the tail follows the server's young-GC pauses (seen with
+ * {@code -XX:StartFlightRecording}); {@code -Dbench.server-jvm-args=-XX:MaxGCPauseMillis=20} shortens them.
  */
 @Tag("benchmark")
 class ChatBenchmark {
@@ -538,7 +540,7 @@ class ChatBenchmark {
      */
     record Server(Process process, int port, Path dataDir) implements AutoCloseable {
 
-        private static final Pattern USED = Pattern.compile("used (\\d+)K");
+        private static final Pattern USED = Pattern.compile("used (\\d+)([KMG])");
 
         static Server start(boolean postgres, String heap) throws Exception {
             int port;
@@ -635,7 +637,12 @@ class ChatBenchmark {
             if (!used.find()) {
                 throw new IllegalStateException("No heap figure from jcmd");
             }
-            return Long.parseLong(used.group(1)) * 1024;
+            int shift = switch (used.group(2)) {
+                case "K" -> 10;
+                case "M" -> 20;
+                default -> 30;
+            };
+            return Long.parseLong(used.group(1)) << shift;
         }
 
         /** CPU time the server's process has used so far (user and system). */
