@@ -40,6 +40,11 @@ public final class Launch {
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
     }
 
+    /** The test PostgreSQL's user for a PostgreSQL URL; H2's own otherwise. */
+    private static String userFor(String databaseUrl) {
+        return databaseUrl != null && databaseUrl.startsWith("jdbc:postgresql:") ? TestDatabase.postgresUser() : "sa";
+    }
+
     /**
      * Starts the application on {@code databaseUrl} (null: the default file database under the
      * data directory), with these extra {@code name=value} settings.
@@ -48,7 +53,7 @@ public final class Launch {
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--sportello.data-dir=" + dataDir,
-                "--spring.datasource.username=sa",
+                "--spring.datasource.username=" + userFor(databaseUrl),
                 "--spring.datasource.password=",
                 "--spring.main.banner-mode=off"));
         if (databaseUrl != null) {

@@ -28,6 +28,8 @@ public final class TestDatabase {
             System.getProperty("sportello.test.postgres-url", "jdbc:postgresql://127.0.0.1:5432/test");
     private static final String H2_URL = "jdbc:h2:mem:sportello-" + UUID.randomUUID()
             + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+    private static final String POSTGRES_USER = System.getProperty("sportello.test.postgres-user", "postgres");
+    private static final java.util.Set<String> EXTRA_SCHEMAS = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private static volatile String unavailable;
     private static volatile boolean prepared;
 
@@ -42,11 +44,35 @@ public final class TestDatabase {
     }
 
     public static String url() {
-        return POSTGRES ? POSTGRES_URL + (POSTGRES_URL.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA : H2_URL;
+        return POSTGRES ? postgresUrl(SCHEMA) : H2_URL;
     }
 
     public static String username() {
-        return POSTGRES ? System.getProperty("sportello.test.postgres-user", "postgres") : "sa";
+        return POSTGRES ? POSTGRES_USER : "sa";
+    }
+
+    public static String postgresUser() {
+        return POSTGRES_USER;
+    }
+
+    /**
+     * Another empty schema of this run's on the test PostgreSQL, named {@code SCHEMA_suffix}, for
+     * applications a test launches beside the suite's own; dropped with the run's schema.
+     */
+    public static String extraSchema(String suffix) throws SQLException {
+        String schema = SCHEMA + "_" + suffix;
+        try (Connection connection = DriverManager.getConnection(POSTGRES_URL, POSTGRES_USER, "");
+                Statement statement = connection.createStatement()) {
+            statement.execute("drop schema if exists " + schema + " cascade");
+            statement.execute("create schema " + schema);
+        }
+        EXTRA_SCHEMAS.add(schema);
+        return schema;
+    }
+
+    /** The JDBC URL of one of the test PostgreSQL's schemas. */
+    public static String postgresUrl(String schema) {
+        return POSTGRES_URL + (POSTGRES_URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
     }
 
     /** Null when the database can be used; otherwise why not. Prepares the PostgreSQL schema once. */
@@ -54,7 +80,7 @@ public final class TestDatabase {
         if (!POSTGRES || prepared) {
             return unavailable;
         }
-        try (Connection connection = DriverManager.getConnection(POSTGRES_URL, username(), "");
+        try (Connection connection = DriverManager.getConnection(POSTGRES_URL, POSTGRES_USER, "");
                 Statement statement = connection.createStatement()) {
             dropStaleSchemas(statement);
             statement.execute("create schema " + SCHEMA);
@@ -68,10 +94,13 @@ public final class TestDatabase {
 
     /** Best effort: a schema left behind is cleared by a later run. */
     private static void dropOwnSchema() {
-        try (Connection connection = DriverManager.getConnection(POSTGRES_URL, username(), "");
+        try (Connection connection = DriverManager.getConnection(POSTGRES_URL, POSTGRES_USER, "");
                 Statement statement = connection.createStatement()) {
             statement.execute("set lock_timeout = '5s'");
             statement.execute("drop schema if exists " + SCHEMA + " cascade");
+            for (String extra : EXTRA_SCHEMAS) {
+                statement.execute("drop schema if exists " + extra + " cascade");
+            }
         } catch (SQLException ignored) {
             // the next run's clean-up takes care of it
         }

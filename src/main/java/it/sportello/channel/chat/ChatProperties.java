@@ -9,16 +9,21 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * this node's own broker serves (one node). {@code allowedOrigins} are the web origins, besides the
  * desk's own, whose pages may open the chat's WebSocket directly (the widget itself runs in a frame
  * of the desk's origin and needs none); {@code frameAncestors} are the sites that may embed the
- * widget's frame ({@code *}: any).
+ * widget's frame ({@code *}: any). {@code startsPerAddress} is how many chats one client address may
+ * start in ten minutes (a load test raises it).
  */
 @ConfigurationProperties("sportello.chat")
-public record ChatProperties(Relay relay, List<String> allowedOrigins, List<String> frameAncestors) {
+public record ChatProperties(
+        Relay relay, List<String> allowedOrigins, List<String> frameAncestors, int startsPerAddress) {
+
+    public static final int DEFAULT_STARTS_PER_ADDRESS = 20;
 
     public ChatProperties {
         relay = relay == null ? new Relay(null, 61613, "guest", "guest", "/") : relay;
         allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
         frameAncestors =
                 frameAncestors == null || frameAncestors.isEmpty() ? List.of("*") : List.copyOf(frameAncestors);
+        startsPerAddress = startsPerAddress <= 0 ? DEFAULT_STARTS_PER_ADDRESS : startsPerAddress;
     }
 
     public record Relay(String host, int port, String login, String passcode, String virtualHost) {

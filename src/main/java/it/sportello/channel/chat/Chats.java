@@ -535,24 +535,34 @@ public class Chats {
     }
 
     private ChatStatus status(Chat chat, Integer position, Integer wait) {
+        return status(chat, position, wait, reachable(), setup.current().requireContact());
+    }
+
+    /** With the desk's state read once by the caller: the queue's announcement tells every waiting chat. */
+    private ChatStatus status(Chat chat, Integer position, Integer wait, boolean reachable, boolean requireContact) {
         String agentName = chat.agentId()
                 .flatMap(id -> users.findById(new UserId(id)))
                 .map(User::displayName)
                 .orElse(null);
-        boolean offline = chat.state() != ChatState.ACTIVE && chat.state().live() && !reachable();
+        boolean offline = chat.state() != ChatState.ACTIVE && chat.state().live() && !reachable;
+        boolean contactNeeded = chat.visitorEmail().isEmpty() && requireContact;
         return new ChatStatus(
-                chat.id(), chat.state(), position, wait, agentName, offline, contactNeeded(chat), chat.lastSeq());
+                chat.id(), chat.state(), position, wait, agentName, offline, contactNeeded, chat.lastSeq());
     }
 
     /** Tells every waiting visitor their new place, this chat its state, and the workspaces the count. */
     private void announceQueue(long changed) {
         List<ChatQueue.Place> places = queue.places();
+        // Read once, not once per waiting chat: a long queue made every change cost three queries a chat.
+        boolean reachable = reachable();
+        boolean requireContact = setup.current().requireContact();
         boolean inQueue = false;
         for (ChatQueue.Place place : places) {
             inQueue |= place.chat().id() == changed;
             broadcaster.toChat(
                     place.chat().id(),
-                    new ChatSignal.Status(status(place.chat(), place.position(), place.waitMinutes())));
+                    new ChatSignal.Status(
+                            status(place.chat(), place.position(), place.waitMinutes(), reachable, requireContact)));
         }
         if (!inQueue) {
             broadcaster.toChat(changed, new ChatSignal.Status(status(get(changed))));

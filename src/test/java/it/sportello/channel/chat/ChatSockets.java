@@ -4,16 +4,19 @@ import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import org.springframework.messaging.converter.JacksonJsonMessageConverter;
 import org.springframework.messaging.simp.stomp.StompCommand;
 import org.springframework.messaging.simp.stomp.StompHeaders;
 import org.springframework.messaging.simp.stomp.StompSession;
 import org.springframework.messaging.simp.stomp.StompSessionHandlerAdapter;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.web.socket.WebSocketHttpHeaders;
 import org.springframework.web.socket.client.standard.StandardWebSocketClient;
 import org.springframework.web.socket.messaging.WebSocketStompClient;
@@ -33,6 +36,12 @@ public final class ChatSockets {
     private static WebSocketStompClient client() {
         WebSocketStompClient client = new WebSocketStompClient(new StandardWebSocketClient());
         client.setMessageConverter(new JacksonJsonMessageConverter());
+        // Tracks receipts (subscribeConfirmed) and keeps connections alive with heart-beats.
+        ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+        scheduler.setThreadNamePrefix("chat-sockets-");
+        scheduler.setDaemon(true);
+        scheduler.initialize();
+        client.setTaskScheduler(scheduler);
         return client;
     }
 
@@ -40,7 +49,29 @@ public final class ChatSockets {
     public record Connection(StompSession session, BlockingQueue<JsonNode> received) implements AutoCloseable {
 
         public void subscribe(String destination) {
-            session.subscribe(destination, new StompSessionHandlerAdapter() {
+            session.subscribe(destination, keeper());
+        }
+
+        /**
+         * Subscribes and waits for the broker's receipt, after which nothing sent to the destination
+         * is missed. Only a relayed broker (RabbitMQ) sends receipts; the in-process one does not.
+         */
+        public void subscribeConfirmed(String destination, Duration wait) throws Exception {
+            StompHeaders headers = new StompHeaders();
+            headers.setDestination(destination);
+            headers.setReceipt(UUID.randomUUID().toString());
+            CompletableFuture<Void> confirmed = new CompletableFuture<>();
+            StompSession.Subscription subscription = session.subscribe(headers, keeper());
+            subscription.addReceiptTask(() -> confirmed.complete(null));
+            try {
+                confirmed.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                throw new AssertionError("No receipt for the subscription to " + destination + " within " + wait);
+            }
+        }
+
+        private StompSessionHandlerAdapter keeper() {
+            return new StompSessionHandlerAdapter() {
                 @Override
                 public Type getPayloadType(StompHeaders headers) {
                     return JsonNode.class;
@@ -50,7 +81,7 @@ public final class ChatSockets {
                 public void handleFrame(StompHeaders headers, Object payload) {
                     received.add((JsonNode) payload);
                 }
-            });
+            };
         }
 
         public void send(String destination, Object payload) {

@@ -1,6 +1,7 @@
 package it.sportello.channel.chat.web;
 
 import it.sportello.channel.chat.ChatLine;
+import it.sportello.channel.chat.ChatProperties;
 import it.sportello.channel.chat.ChatStatus;
 import it.sportello.channel.chat.Chats;
 import it.sportello.shared.Allowance;
@@ -35,9 +36,9 @@ class VisitorChatController {
     private final Chats chats;
     private final Allowance starts;
 
-    VisitorChatController(Chats chats, Clock clock) {
+    VisitorChatController(Chats chats, ChatProperties properties, Clock clock) {
         this.chats = chats;
-        this.starts = new Allowance(20, Duration.ofMinutes(10), clock);
+        this.starts = new Allowance(properties.startsPerAddress(), Duration.ofMinutes(10), clock);
     }
 
     record StartRequest(String name, String email, String locale) {}
