@@ -9,7 +9,9 @@ if (window.__sportelloChat || !config.enabled) {
 window.__sportelloChat = true;
 var script = document.currentScript;
 var origin = script && script.src ? new URL(script.src, location.href).origin : location.origin;
-var pageLang = (document.documentElement.lang || navigator.language || 'it').slice(0, 2).toLowerCase();
+// The language: the snippet's data-lang if the site sets one, else the host page's own.
+var pageLang = ((script && script.dataset.lang) || document.documentElement.lang || navigator.language || 'it')
+  .slice(0, 2).toLowerCase();
 var lang = config[pageLang] ? pageLang : 'it';
 var texts = config[lang];
 var side = config.position === 'left' ? 'left' : 'right';
