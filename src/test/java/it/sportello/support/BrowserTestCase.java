@@ -95,7 +95,10 @@ public abstract class BrowserTestCase extends ApiTestCase {
     }
 
     protected <T> T waitUntil(WebDriver browser, java.util.function.Function<? super WebDriver, T> condition) {
-        return new WebDriverWait(browser, PATIENCE).until(condition);
+        // A page that re-renders part of itself (htmx) can swap an element between finding and reading it.
+        return new WebDriverWait(browser, PATIENCE)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(condition);
     }
 
     protected WebElement waitFor(WebDriver browser, By locator) {

@@ -19,6 +19,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import tools.jackson.databind.JsonNode;
 
@@ -204,8 +205,10 @@ class ChatDeskBrowserTests extends BrowserTestCase {
         visitor = visitors.waiting("Ada Lovelace", "ada.lovelace@example.com");
         go(browser, "/chats/" + visitor.chatId());
         awaitLive(browser);
+        WebElement before = page(browser);
         browser.findElement(By.cssSelector(".chat-actions button")).click();
-        waitUntil(browser, driver -> driver.getCurrentUrl().endsWith("/chats/" + visitor.chatId()));
+        // Accepting reloads the same address: wait for the new page, not the old one still showing.
+        waitUntil(browser, ExpectedConditions.stalenessOf(before));
         awaitLive(browser);
         assertThat(browser.findElement(By.id("availability-title")).getText()).isEqualTo("Availability");
         assertThat(browser.findElement(By.id("mine-title")).getText()).contains("My chats");
