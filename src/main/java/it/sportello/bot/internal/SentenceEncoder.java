@@ -1,7 +1,5 @@
 package it.sportello.bot.internal;
 
-import dev.langchain4j.data.segment.TextSegment;
-import dev.langchain4j.model.embedding.EmbeddingModel;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,21 +11,19 @@ import java.util.List;
  */
 public class SentenceEncoder {
 
-    private static final int BATCH = 64;
-
-    private final java.util.function.Supplier<EmbeddingModel> model;
+    private final java.util.function.Supplier<OnnxSentenceModel> model;
     private final EmbeddingCache cache;
     private final java.util.concurrent.atomic.AtomicLong computed = new java.util.concurrent.atomic.AtomicLong();
 
     /** {@code model} is asked for only when a sentence needs embedding: loading it is costly. */
-    public SentenceEncoder(java.util.function.Supplier<EmbeddingModel> model, EmbeddingCache cache) {
+    public SentenceEncoder(java.util.function.Supplier<OnnxSentenceModel> model, EmbeddingCache cache) {
         this.model = model;
         this.cache = cache;
     }
 
     /** One question, as the bot is asked it: never cached (customers rarely ask twice the same way). */
     public float[] encode(String text) {
-        return Vectors.normalised(model.get().embed(text).content().vector());
+        return Vectors.normalised(model.get().embed(text));
     }
 
     /** How many sentences this encoder has embedded for training (not counting questions asked). */
@@ -48,15 +44,13 @@ public class SentenceEncoder {
                 unseen.add(text);
             }
         }
-        List<String> missing = new ArrayList<>(unseen);
-        for (int from = 0; from < missing.size(); from += BATCH) {
-            List<String> batch = missing.subList(from, Math.min(missing.size(), from + BATCH));
-            var embeddings = model.get()
-                    .embedAll(batch.stream().map(TextSegment::from).toList())
-                    .content();
-            computed.addAndGet(batch.size());
-            for (int i = 0; i < batch.size(); i++) {
-                cache.put(batch.get(i), Vectors.normalised(embeddings.get(i).vector()));
+        if (!unseen.isEmpty()) {
+            // All at once: the model batches sentences of like length together.
+            List<String> missing = new ArrayList<>(unseen);
+            List<float[]> embeddings = model.get().embedAll(missing);
+            computed.addAndGet(missing.size());
+            for (int i = 0; i < missing.size(); i++) {
+                cache.put(missing.get(i), Vectors.normalised(embeddings.get(i)));
             }
         }
         List<float[]> vectors = new ArrayList<>(texts.size());
