@@ -28,13 +28,7 @@
   let lastSeq = transcript ? Number(transcript.dataset.lastSeq || 0) : 0;
 
   function csrfHeaders() {
-    const headers = {};
-    const name = window.Sportello && window.Sportello.meta("csrf-header");
-    const token = window.Sportello && window.Sportello.meta("csrf-token");
-    if (name && token) {
-      headers[name] = token;
-    }
-    return headers;
+    return window.Sportello ? window.Sportello.csrfHeaders() : {};
   }
 
   // ---- Presence: an open workspace keeps its agent counted as there.

@@ -26,11 +26,7 @@
 
   // htmx requests carry the CSRF token the server expects on every state-changing call.
   document.addEventListener("htmx:configRequest", function (event) {
-    const header = meta("csrf-header");
-    const token = meta("csrf-token");
-    if (header && token) {
-      event.detail.headers[header] = token;
-    }
+    Object.assign(event.detail.headers, csrfHeaders());
   });
 
   // Keyboard shortcuts: any element with data-shortcut="r" is clicked (or focused, for fields)
@@ -94,5 +90,16 @@
     }
   });
 
-  window.Sportello = { meta: meta, typing: typing };
+  // The CSRF header the server expects on a state-changing call (htmx's and fetch()'s alike).
+  function csrfHeaders() {
+    const headers = {};
+    const header = meta("csrf-header");
+    const token = meta("csrf-token");
+    if (header && token) {
+      headers[header] = token;
+    }
+    return headers;
+  }
+
+  window.Sportello = { meta: meta, typing: typing, csrfHeaders: csrfHeaders };
 })();

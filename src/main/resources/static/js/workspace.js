@@ -13,13 +13,7 @@
   const OFFLINE_NOTICE_AFTER_MS = 5000;
 
   function csrfHeaders() {
-    const headers = {};
-    const name = window.Sportello && window.Sportello.meta("csrf-header");
-    const token = window.Sportello && window.Sportello.meta("csrf-token");
-    if (name && token) {
-      headers[name] = token;
-    }
-    return headers;
+    return window.Sportello ? window.Sportello.csrfHeaders() : {};
   }
 
   // ---- Reply box: a shortcut or a click on a mode's tab selects it and puts the cursor in the text.

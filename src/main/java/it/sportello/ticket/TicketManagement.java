@@ -33,6 +33,7 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -354,6 +355,25 @@ public class TicketManagement {
         return readOnly.execute(tx -> scoped(search, viewer)
                 .map(scoped -> tickets.findAll(TicketSpecifications.matching(scoped, viewer.isStaff()), pageable))
                 .orElseGet(() -> Page.empty(pageable)));
+    }
+
+    /** A customer's most recently active tickets but one, and how many other tickets they have in all. */
+    public record OtherTickets(List<Ticket> tickets, long total) {}
+
+    /**
+     * The tickets of {@code customer} the viewer may see, most recently active first, leaving out
+     * {@code except} (one of that customer's own tickets, or null): at most {@code limit} of them.
+     */
+    public OtherTickets otherTicketsOf(CustomerId customer, TicketId except, int limit, CurrentUser viewer) {
+        Page<Ticket> theirs = search(
+                TicketSearch.all().forCustomer(customer),
+                viewer,
+                PageRequest.of(0, limit + 1, Sort.by(Sort.Order.desc("updatedAt"), Sort.Order.desc("id"))));
+        List<Ticket> others = theirs.getContent().stream()
+                .filter(t -> !t.id().equals(except))
+                .limit(limit)
+                .toList();
+        return new OtherTickets(others, theirs.getTotalElements() - (except == null ? 0 : 1));
     }
 
     /** One page of a list in one of the orders people pick from (priority cannot be said with a plain sort). */

@@ -19,7 +19,6 @@ import it.sportello.ticket.TicketActivity;
 import it.sportello.ticket.TicketId;
 import it.sportello.ticket.TicketManagement;
 import it.sportello.ticket.TicketManagement.TicketDetails;
-import it.sportello.ticket.TicketSearch;
 import it.sportello.ticket.TicketStatus;
 import it.sportello.ticket.web.TicketPageView.Choice;
 import it.sportello.ticket.web.TicketPageView.CustomerPanel;
@@ -37,7 +36,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Component;
@@ -246,16 +244,12 @@ class TicketPageViews {
 
     private CustomerPanel customerPanel(Ticket ticket, CurrentUser viewer) {
         Customer customer = customers.get(ticket.requester());
-        Page<Ticket> theirs = tickets.search(
-                TicketSearch.all().forCustomer(customer.id()),
-                viewer,
-                PageRequest.of(0, OTHER_TICKETS + 1, Sort.by(Sort.Order.desc("updatedAt"), Sort.Order.desc("id"))));
-        List<OtherTicket> others = theirs.getContent().stream()
-                .filter(t -> !t.id().equals(ticket.id()))
-                .limit(OTHER_TICKETS)
+        TicketManagement.OtherTickets theirs =
+                tickets.otherTicketsOf(customer.id(), ticket.id(), OTHER_TICKETS, viewer);
+        List<OtherTicket> others = theirs.tickets().stream()
                 .map(t -> new OtherTicket(t.id().value(), t.subject(), t.status(), t.updatedAt()))
                 .toList();
-        long total = theirs.getTotalElements() - 1;
+        long total = theirs.total();
         return new CustomerPanel(
                 customer.id().value(),
                 customer.name(),

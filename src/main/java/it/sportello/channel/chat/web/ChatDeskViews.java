@@ -11,17 +11,14 @@ import it.sportello.identity.Role;
 import it.sportello.identity.User;
 import it.sportello.identity.UserId;
 import it.sportello.identity.UserManagement;
-import it.sportello.ticket.Ticket;
+import it.sportello.ticket.TicketId;
 import it.sportello.ticket.TicketManagement;
-import it.sportello.ticket.TicketSearch;
 import it.sportello.ticket.TicketStatus;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Component;
 
 /**
@@ -160,16 +157,14 @@ class ChatDeskViews {
         if (chat.customerId().isEmpty()) {
             return List.of();
         }
-        List<Ticket> theirs = tickets.search(
-                        TicketSearch.all()
-                                .forCustomer(new CustomerId(chat.customerId().get())),
-                        viewer,
-                        PageRequest.of(
-                                0, OTHER_TICKETS + 1, Sort.by(Sort.Order.desc("updatedAt"), Sort.Order.desc("id"))))
-                .getContent();
-        return theirs.stream()
-                .filter(t -> chat.ticketId().map(own -> own != t.id().value()).orElse(true))
-                .limit(OTHER_TICKETS)
+        return tickets
+                .otherTicketsOf(
+                        new CustomerId(chat.customerId().get()),
+                        chat.ticketId().map(TicketId::new).orElse(null),
+                        OTHER_TICKETS,
+                        viewer)
+                .tickets()
+                .stream()
                 .map(t -> new OtherTicket(t.id().value(), t.subject(), t.status(), t.updatedAt()))
                 .toList();
     }
