@@ -99,6 +99,10 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
     @Column(name = "merged_into_id")
     private Long mergedIntoId;
 
+    /** When the first of its service-level clocks falls due; kept by the sla module, outside the version. */
+    @Column(name = "sla_due_at", insertable = false, updatable = false)
+    private Instant slaDueAt;
+
     @Version
     private Long version;
 
@@ -355,6 +359,11 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
 
     public Optional<Instant> solvedAt() {
         return Optional.ofNullable(solvedAt);
+    }
+
+    /** When the most urgent of the ticket's running service-level clocks falls due, if one runs. */
+    public Optional<Instant> slaDueAt() {
+        return Optional.ofNullable(slaDueAt);
     }
 
     public Optional<Instant> closedAt() {

@@ -283,39 +283,65 @@ public class TicketManagement {
                 throw new ConflictException("Ticket " + id.value() + " has changed since version "
                         + changes.expectedVersion() + " (now " + ticket.version() + "); reload it and try again");
             }
-            if (changes.assignee() != null || changes.group() != null) {
-                UserId assignee = changes.assignee() == null
-                        ? ticket.assignee().orElse(null)
-                        : changes.assignee().orElse(null);
-                GroupId group = changes.group() == null
-                        ? ticket.group().orElse(null)
-                        : changes.group().orElse(null);
-                if (assignee != null) {
-                    users.requireAssignableAgent(assignee, "assigneeId");
-                }
-                if (group != null) {
-                    users.requireGroup(group, "groupId");
-                }
-                ticket.assign(assignee, group, now);
-            }
-            if (changes.priority() != null) {
-                ticket.changePriority(changes.priority(), now);
-            }
-            if (changes.tags() != null) {
-                ticket.retag(changes.tags(), now);
-            }
-            if (changes.subject() != null) {
-                String subject = PlainText.line(changes.subject());
-                if (subject.isEmpty()) {
-                    throw new InvalidInputException("subject", "must not be blank");
-                }
-                ticket.changeSubject(subject, now);
-            }
-            if (changes.status() != null) {
-                ticket.changeStatus(changes.status(), now);
-            }
+            apply(changes, ticket, now);
             return tickets.saveAndFlush(ticket);
         });
+    }
+
+    /**
+     * A change the desk makes by itself (an escalation rule, an automation): no person's visibility
+     * applies, the row is locked against a concurrent agent's save, and it joins the caller's
+     * transaction, so a rule's change and its own bookkeeping commit together.
+     */
+    public Ticket changeAsDesk(TicketId id, TicketChanges changes) {
+        return transactions.execute(tx -> {
+            Ticket ticket = tickets.findByIdForUpdate(id.value())
+                    .orElseThrow(() -> new NotFoundException("Ticket", id.value()));
+            apply(changes, ticket, Instant.now(clock));
+            return tickets.saveAndFlush(ticket);
+        });
+    }
+
+    /**
+     * Records when the ticket's most urgent service-level clock falls due (null: none runs), for
+     * queues ordered by urgency; joins the caller's transaction and leaves the ticket's version alone.
+     */
+    public void recordSlaDue(TicketId id, Instant dueAt) {
+        transactions.executeWithoutResult(tx -> tickets.updateSlaDueAt(id.value(), dueAt));
+    }
+
+    private void apply(TicketChanges changes, Ticket ticket, Instant now) {
+        if (changes.assignee() != null || changes.group() != null) {
+            UserId assignee = changes.assignee() == null
+                    ? ticket.assignee().orElse(null)
+                    : changes.assignee().orElse(null);
+            GroupId group = changes.group() == null
+                    ? ticket.group().orElse(null)
+                    : changes.group().orElse(null);
+            if (assignee != null) {
+                users.requireAssignableAgent(assignee, "assigneeId");
+            }
+            if (group != null) {
+                users.requireGroup(group, "groupId");
+            }
+            ticket.assign(assignee, group, now);
+        }
+        if (changes.priority() != null) {
+            ticket.changePriority(changes.priority(), now);
+        }
+        if (changes.tags() != null) {
+            ticket.retag(changes.tags(), now);
+        }
+        if (changes.subject() != null) {
+            String subject = PlainText.line(changes.subject());
+            if (subject.isEmpty()) {
+                throw new InvalidInputException("subject", "must not be blank");
+            }
+            ticket.changeSubject(subject, now);
+        }
+        if (changes.status() != null) {
+            ticket.changeStatus(changes.status(), now);
+        }
     }
 
     /** Moves the conversation of {@code source} into {@code target} and closes {@code source} with a link. */

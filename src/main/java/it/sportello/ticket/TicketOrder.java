@@ -14,7 +14,9 @@ public enum TicketOrder {
     /** Most recently opened first. */
     CREATED_NEWEST,
     /** Urgent first, then high, normal, low; latest activity first within a priority. */
-    PRIORITY;
+    PRIORITY,
+    /** Service-level urgency: the clock that falls due first comes first; tickets without a running clock last. */
+    SLA_DUE;
 
     public String code() {
         return EnumCodes.code(this);

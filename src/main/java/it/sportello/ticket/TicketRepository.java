@@ -1,10 +1,12 @@
 package it.sportello.ticket;
 
 import jakarta.persistence.LockModeType;
+import java.time.Instant;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 interface TicketRepository extends JpaRepository<Ticket, Long>, JpaSpecificationExecutor<Ticket> {
@@ -13,4 +15,12 @@ interface TicketRepository extends JpaRepository<Ticket, Long>, JpaSpecification
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select t from Ticket t where t.id = :id")
     Optional<Ticket> findByIdForUpdate(Long id);
+
+    /**
+     * Sets when the ticket's most urgent clock falls due. A plain update on purpose: the clocks are
+     * the desk's bookkeeping, and an agent's screen must not see a conflict because a timer moved.
+     */
+    @Modifying
+    @Query("update Ticket t set t.slaDueAt = :dueAt where t.id = :id")
+    int updateSlaDueAt(Long id, Instant dueAt);
 }

@@ -82,8 +82,16 @@ final class TicketSpecifications {
                             .otherwise(3)));
                     orders.add(cb.desc(root.get("updatedAt")));
                 }
+                case SLA_DUE -> {
+                    // Nulls last in the same way on H2 and PostgreSQL: a missing due time sorts as "never".
+                    orders.add(cb.asc(cb.selectCase().when(cb.isNull(root.get("slaDueAt")), 1).otherwise(0)));
+                    orders.add(cb.asc(root.get("slaDueAt")));
+                }
             }
-            orders.add(order == TicketOrder.UPDATED_OLDEST ? cb.asc(root.get("id")) : cb.desc(root.get("id")));
+            orders.add(
+                    order == TicketOrder.UPDATED_OLDEST || order == TicketOrder.SLA_DUE
+                            ? cb.asc(root.get("id"))
+                            : cb.desc(root.get("id")));
             query.orderBy(orders);
             return null;
         };

@@ -17,6 +17,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.time.Instant;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,6 +39,9 @@ class InboxPageTests extends ApiTestCase {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    TicketManagement tickets;
 
     Desk.Person agent;
     Browser browser;
@@ -202,6 +206,19 @@ class InboxPageTests extends ApiTestCase {
         assertThat(rows(inbox("view=open&sort=updated_oldest"))).containsExactly(urgent, high, low);
         assertThat(rows(inbox("view=open&sort=created_newest"))).containsExactly(high, urgent, low);
         assertThat(rows(inbox("view=open&sort=priority"))).containsExactly(urgent, high, low);
+    }
+
+    @Test
+    void sortsByTheClockThatFallsDueFirstWithClocklessTicketsLast() {
+        long none = ticket("Nessun orologio");
+        long later = ticket("Scade dopo");
+        long sooner = ticket("Scade prima");
+        tickets.recordSlaDue(new TicketId(later), Instant.parse("2030-01-02T10:00:00Z"));
+        tickets.recordSlaDue(new TicketId(sooner), Instant.parse("2030-01-01T10:00:00Z"));
+
+        assertThat(rows(inbox("view=open&sort=sla_due"))).containsExactly(sooner, later, none);
+        assertThat(tickets.find(new TicketId(sooner)).orElseThrow().slaDueAt())
+                .contains(Instant.parse("2030-01-01T10:00:00Z"));
     }
 
     @Test

@@ -1,0 +1,4 @@
+package it.sportello.sla;
+
+/** Identifies a stored business calendar. */
+public record CalendarId(long value) {}
