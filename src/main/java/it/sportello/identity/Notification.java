@@ -69,7 +69,9 @@ public class Notification {
     }
 
     public Object[] arguments() {
-        return arguments.isEmpty() ? new Object[0] : Arrays.stream(arguments.split(SEPARATOR, -1)).toArray();
+        return arguments.isEmpty()
+                ? new Object[0]
+                : Arrays.stream(arguments.split(SEPARATOR, -1)).toArray();
     }
 
     /** A path inside the desk the notice is about ("/tickets/42"). */

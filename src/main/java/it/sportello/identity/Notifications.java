@@ -61,11 +61,12 @@ public class Notifications {
     public Set<UserId> supervisorsOf(GroupId group) {
         Set<UserId> found = new LinkedHashSet<>();
         if (group != null) {
-            groups.findById(group.value()).ifPresent(g -> users.findAllById(
-                            g.members().stream().map(UserId::value).toList())
-                    .stream()
-                    .filter(u -> u.active() && (u.role() == Role.SUPERVISOR || u.role() == Role.ADMIN))
-                    .forEach(u -> found.add(u.id())));
+            groups.findById(group.value())
+                    .ifPresent(g -> users
+                            .findAllById(g.members().stream().map(UserId::value).toList())
+                            .stream()
+                            .filter(u -> u.active() && (u.role() == Role.SUPERVISOR || u.role() == Role.ADMIN))
+                            .forEach(u -> found.add(u.id())));
         }
         if (found.isEmpty()) {
             users.findByActiveTrueAndRoleInOrderByDisplayNameAsc(List.of(Role.SUPERVISOR))
@@ -92,7 +93,8 @@ public class Notifications {
     /** Marks one of the reader's notices read; another person's notice is "not found". */
     @Transactional
     public Notification markRead(UserId reader, long id) {
-        Notification notification = notifications.findById(id)
+        Notification notification = notifications
+                .findById(id)
                 .filter(n -> n.recipient().equals(reader))
                 .orElseThrow(() -> new NotFoundException("Notification", id));
         notification.markRead(Instant.now(clock));

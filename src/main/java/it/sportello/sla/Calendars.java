@@ -42,7 +42,8 @@ public class Calendars {
     /** The calendar business time is counted on when nothing names another. */
     @Transactional(readOnly = true)
     public ServiceCalendar defaultCalendar() {
-        return calendars.findFirstByIsDefaultTrue()
+        return calendars
+                .findFirstByIsDefaultTrue()
                 .orElseThrow(() -> new IllegalStateException("No default business calendar is stored"));
     }
 
@@ -98,7 +99,8 @@ public class Calendars {
         if (clean.length() > 100) {
             throw new InvalidInputException("name", "must be at most 100 characters");
         }
-        calendars.findByNameIgnoreCase(clean)
+        calendars
+                .findByNameIgnoreCase(clean)
                 .filter(other -> self == null || !other.id().equals(self))
                 .ifPresent(other -> {
                     throw new InvalidInputException("name", "another calendar is called \"" + clean + "\"");

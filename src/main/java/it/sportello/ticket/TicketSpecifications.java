@@ -84,7 +84,9 @@ final class TicketSpecifications {
                 }
                 case SLA_DUE -> {
                     // Nulls last in the same way on H2 and PostgreSQL: a missing due time sorts as "never".
-                    orders.add(cb.asc(cb.selectCase().when(cb.isNull(root.get("slaDueAt")), 1).otherwise(0)));
+                    orders.add(cb.asc(cb.selectCase()
+                            .when(cb.isNull(root.get("slaDueAt")), 1)
+                            .otherwise(0)));
                     orders.add(cb.asc(root.get("slaDueAt")));
                 }
             }

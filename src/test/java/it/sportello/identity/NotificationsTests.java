@@ -32,8 +32,7 @@ class NotificationsTests extends ApiTestCase {
         Notification notice = notifications.latest(agent, 10).getFirst();
         assertThat(notice.arguments()).containsExactly("Ordine non arrivato", "42");
         assertThat(notice.link()).contains("/tickets/42");
-        assertThatThrownBy(() -> notifications.markRead(colleague, notice.id()))
-                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> notifications.markRead(colleague, notice.id())).isInstanceOf(NotFoundException.class);
         notifications.markRead(agent, notice.id());
         assertThat(notifications.unread(agent)).isZero();
     }

@@ -76,7 +76,8 @@ class CalendarsTests {
         assertThatThrownBy(() -> calendars.create(name.toUpperCase(), week))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("name");
-        assertThatThrownBy(() -> calendars.create(name + " bis", new CalendarDefinition("Europe/Roma", Map.of(), false, null, null)))
+        assertThatThrownBy(() -> calendars.create(
+                        name + " bis", new CalendarDefinition("Europe/Roma", Map.of(), false, null, null)))
                 .isInstanceOf(InvalidInputException.class);
         calendars.update(saved.id(), name + " nuovo", week, saved.version());
         assertThatThrownBy(() -> calendars.update(saved.id(), name + " vecchio", week, saved.version()))
