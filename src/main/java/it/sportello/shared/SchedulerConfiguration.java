@@ -27,7 +27,8 @@ class SchedulerConfiguration {
             DataSource dataSource,
             List<Task<?>> tasks,
             @Value("${sportello.scheduler.polling-interval:5s}") Duration pollingInterval,
-            @Value("${sportello.scheduler.threads:4}") int threads) {
+            @Value("${sportello.scheduler.threads:4}") int threads,
+            java.time.Clock clock) {
         List<RecurringTask<?>> recurring = tasks.stream()
                 .filter(RecurringTask.class::isInstance)
                 .<RecurringTask<?>>map(RecurringTask.class::cast)
@@ -40,6 +41,8 @@ class SchedulerConfiguration {
                 .pollingInterval(pollingInterval)
                 .threads(threads)
                 .enableImmediateExecution()
+                // The application's clock decides what is due, so a test that moves time makes timers fire.
+                .clock(clock::instant)
                 // H2 gets no dialect of its own in db-scheduler; UTC everywhere keeps both databases alike.
                 .alwaysPersistTimestampInUTC()
                 .build();

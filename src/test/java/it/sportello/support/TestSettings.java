@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistrar;
 
 /** Points the application under test at the test database and a throw-away data directory. */
@@ -15,6 +16,13 @@ public class TestSettings {
     public static final String ADMIN_TOKEN = "sp_test-admin-token-0123456789";
 
     private static final String DATA_DIR = createDataDir();
+
+    /** The application's clock, which SLA and automation tests move forward (and reset). */
+    @Bean
+    @Primary
+    MovableClock movableClock() {
+        return new MovableClock();
+    }
 
     @Bean
     DynamicPropertyRegistrar testProperties() {
