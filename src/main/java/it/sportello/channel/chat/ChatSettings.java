@@ -7,10 +7,10 @@ import java.time.ZonedDateTime;
 import java.util.Set;
 
 /**
- * How the widget looks and when the desk takes chats. {@code openTo} null means until midnight.
- * Outside these hours, as when no agent is available, a visitor who wants a person is offered to
- * leave a message instead. (Business calendars with holidays are the service-standards module's;
- * until they exist the chat keeps its own weekly hours.)
+ * How the widget looks and when the desk takes chats: on a business calendar of the desk
+ * ({@code calendarId}, holidays included), or, when that is null, on the chat's own weekly hours
+ * ({@code openTo} null means until midnight). Outside these hours, as when no agent is available, a
+ * visitor who wants a person is offered to leave a message instead.
  */
 public record ChatSettings(
         boolean enabled,
@@ -22,12 +22,14 @@ public record ChatSettings(
         Set<DayOfWeek> openDays,
         LocalTime openFrom,
         LocalTime openTo,
+        Long calendarId,
         long version) {
 
     public String greeting(SupportedLocale locale) {
         return locale == SupportedLocale.EN ? greetingEn : greetingIt;
     }
 
+    /** Within the chat's own weekly hours (what counts when no calendar is chosen). */
     public boolean openAt(ZonedDateTime when) {
         if (!openDays.contains(when.getDayOfWeek())) {
             return false;

@@ -4,6 +4,8 @@ import it.sportello.identity.AuditLog;
 import it.sportello.shared.ConflictException;
 import it.sportello.shared.InvalidInputException;
 import it.sportello.shared.PlainText;
+import it.sportello.sla.CalendarId;
+import it.sportello.sla.Calendars;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
@@ -28,13 +30,19 @@ public class ChatSetup {
     private static final int MAX_GREETING = 500;
 
     private final JdbcTemplate jdbc;
+    private final Calendars calendars;
     private final AuditLog audit;
     private final Clock clock;
     private final ZoneId zone;
 
     ChatSetup(
-            JdbcTemplate jdbc, AuditLog audit, Clock clock, @Value("${sportello.time-zone:Europe/Rome}") ZoneId zone) {
+            JdbcTemplate jdbc,
+            Calendars calendars,
+            AuditLog audit,
+            Clock clock,
+            @Value("${sportello.time-zone:Europe/Rome}") ZoneId zone) {
         this.jdbc = jdbc;
+        this.calendars = calendars;
         this.audit = audit;
         this.clock = clock;
         this.zone = zone;
@@ -44,7 +52,7 @@ public class ChatSetup {
     public ChatSettings current() {
         return jdbc.queryForObject(
                 "select enabled, colour, position, greeting_it, greeting_en, require_contact, open_days, open_from,"
-                        + " open_to, version from chat_settings where id = 1",
+                        + " open_to, calendar_id, version from chat_settings where id = 1",
                 (rs, row) -> new ChatSettings(
                         rs.getBoolean("enabled"),
                         rs.getString("colour"),
@@ -55,13 +63,21 @@ public class ChatSetup {
                         days(rs.getString("open_days")),
                         LocalTime.parse(rs.getString("open_from")),
                         rs.getString("open_to").equals("24:00") ? null : LocalTime.parse(rs.getString("open_to")),
+                        rs.getObject("calendar_id", Long.class),
                         rs.getLong("version")));
     }
 
     /** Within the chat's hours now (whether anyone is available is {@link ChatAgents}'s question). */
     public boolean withinHours() {
         ChatSettings settings = current();
-        return settings.enabled() && settings.openAt(clock.instant().atZone(zone));
+        if (!settings.enabled()) {
+            return false;
+        }
+        return settings.calendarId() == null
+                ? settings.openAt(clock.instant().atZone(zone))
+                : calendars
+                        .businessCalendar(new CalendarId(settings.calendarId()))
+                        .isOpen(clock.instant());
     }
 
     /** Saves new settings if nobody saved others since {@code changes.version()} was read. */
@@ -90,12 +106,17 @@ public class ChatSetup {
         } else if (changes.openTo() != null && !changes.openTo().isAfter(changes.openFrom())) {
             errors.put("openTo", "after the opening time");
         }
+        if (changes.calendarId() != null
+                && calendars.all().stream().noneMatch(c -> c.id().value() == changes.calendarId())) {
+            errors.put("calendarId", "a calendar of the desk, or none for the weekly hours");
+        }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
         int updated = jdbc.update(
                 "update chat_settings set enabled = ?, colour = ?, position = ?, greeting_it = ?, greeting_en = ?,"
-                        + " require_contact = ?, open_days = ?, open_from = ?, open_to = ?, version = version + 1"
+                        + " require_contact = ?, open_days = ?, open_from = ?, open_to = ?, calendar_id = ?,"
+                        + " version = version + 1"
                         + " where id = 1 and version = ?",
                 changes.enabled(),
                 changes.colour().toLowerCase(java.util.Locale.ROOT),
@@ -109,6 +130,7 @@ public class ChatSetup {
                         .collect(Collectors.joining(",")),
                 changes.openFrom().toString(),
                 changes.openTo() == null ? "24:00" : changes.openTo().toString(),
+                changes.calendarId(),
                 changes.version());
         if (updated == 0) {
             throw new ConflictException("The chat settings were changed by someone else meanwhile; reload them");
@@ -117,7 +139,8 @@ public class ChatSetup {
                 "chat.settings.update",
                 "chat-settings",
                 "enabled=" + changes.enabled() + ", hours=" + changes.openFrom() + "-"
-                        + (changes.openTo() == null ? "24:00" : changes.openTo()));
+                        + (changes.openTo() == null ? "24:00" : changes.openTo())
+                        + (changes.calendarId() == null ? "" : ", calendar=" + changes.calendarId()));
         return current();
     }
 

@@ -2,6 +2,9 @@ package it.sportello.channel.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import it.sportello.sla.CalendarDefinition;
+import it.sportello.sla.Calendars;
+import it.sportello.support.Api;
 import it.sportello.support.ApiTestCase;
 import it.sportello.support.Browser;
 import it.sportello.support.Desk;
@@ -10,7 +13,9 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -86,6 +91,50 @@ class ChatPagesTests extends ApiTestCase {
         restoreAlwaysOpen();
     }
 
+    @Autowired
+    Calendars calendars;
+
+    @Autowired
+    ChatSetup setup;
+
+    @Test
+    void theChatMayKeepTheHoursOfABusinessCalendar() {
+        String name = "Chat chiusa " + System.nanoTime();
+        long closed = calendars
+                .create(name, new CalendarDefinition("Europe/Rome", Map.of(), false, Set.of(), Map.of()))
+                .id()
+                .value();
+        try {
+            assertThat(putCalendar(closed).status()).isEqualTo(200);
+            assertThat(setup.withinHours()).as("a calendar that never opens").isFalse();
+            assertThat(admin().get("/admin/chat").body()).contains(name);
+
+            assertThat(putCalendar(2L).status()).isEqualTo(200);
+            assertThat(setup.withinHours())
+                    .as("\"Sempre aperto\", out of the box")
+                    .isTrue();
+
+            Api.Reply unknown = putCalendar(Long.MAX_VALUE);
+            assertThat(unknown.status()).isEqualTo(400);
+            assertThat(unknown.body()).contains("calendarId");
+            assertThat(api.get("/api/v1/chats/settings", Desk.ADMIN)
+                            .json()
+                            .get("calendarId")
+                            .asLong())
+                    .isEqualTo(2L);
+        } finally {
+            restoreAlwaysOpen();
+        }
+    }
+
+    private Api.Reply putCalendar(Long calendarId) {
+        Map<String, Object> settings = new java.util.HashMap<>(tools.jackson.databind.json.JsonMapper.builder()
+                .build()
+                .convertValue(api.get("/api/v1/chats/settings", Desk.ADMIN).json(), Map.class));
+        settings.put("calendarId", calendarId);
+        return api.sendJson("PUT", "/api/v1/chats/settings", Desk.ADMIN, settings);
+    }
+
     @Test
     void agentsCannotOpenTheChatSettings() {
         Desk.Person agent = desk.agent();
@@ -102,6 +151,7 @@ class ChatPagesTests extends ApiTestCase {
         open.put("openDays", List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"));
         open.put("openFrom", "00:00");
         open.put("openTo", null);
+        open.put("calendarId", null);
         assertThat(api.sendJson("PUT", "/api/v1/chats/settings", Desk.ADMIN, open)
                         .status())
                 .isEqualTo(200);

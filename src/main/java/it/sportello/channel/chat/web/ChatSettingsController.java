@@ -4,6 +4,7 @@ import it.sportello.channel.chat.ChatSettings;
 import it.sportello.channel.chat.ChatSetup;
 import it.sportello.shared.ConflictException;
 import it.sportello.shared.InvalidInputException;
+import it.sportello.sla.Calendars;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
@@ -33,8 +34,11 @@ class ChatSettingsController {
 
     private final ChatSetup setup;
 
-    ChatSettingsController(ChatSetup setup) {
+    private final Calendars calendars;
+
+    ChatSettingsController(ChatSetup setup, Calendars calendars) {
         this.setup = setup;
+        this.calendars = calendars;
     }
 
     /** The form as posted (an unticked box is absent); hours as typed ("09:00"), so a wrong one comes back as typed. */
@@ -48,6 +52,7 @@ class ChatSettingsController {
             List<DayOfWeek> openDays,
             String openFrom,
             String openTo,
+            Long calendarId,
             Long version) {
 
         static SettingsForm of(ChatSettings s) {
@@ -61,6 +66,7 @@ class ChatSettingsController {
                     List.copyOf(s.openDays()),
                     s.openFrom().toString(),
                     s.openTo() == null ? "" : s.openTo().toString(),
+                    s.calendarId(),
                     s.version());
         }
     }
@@ -94,6 +100,7 @@ class ChatSettingsController {
                         days,
                         from,
                         to,
+                        form.calendarId(),
                         form.version() == null ? -1 : form.version()));
                 redirect.addFlashAttribute("saved", true);
                 return "redirect:/admin/chat";
@@ -115,6 +122,7 @@ class ChatSettingsController {
             days.put(day, day.getDisplayName(TextStyle.SHORT, LocaleContextHolder.getLocale()));
         }
         model.addAttribute("days", days);
+        model.addAttribute("calendars", calendars.all());
         model.addAttribute(
                 "snippet",
                 "<script src=\""
