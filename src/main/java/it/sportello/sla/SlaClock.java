@@ -89,14 +89,21 @@ public class SlaClock {
 
     protected SlaClock() {}
 
-    /** A clock that starts counting at {@code at}. */
-    SlaClock(TicketId ticket, SlaTarget target, CalendarId calendar, Duration allowed, int warningPercent) {
+    /** A clock that starts counting at {@code at} on {@code businessCalendar} (the one {@code calendar} names). */
+    SlaClock(
+            TicketId ticket,
+            SlaTarget target,
+            CalendarId calendar,
+            Duration allowed,
+            int warningPercent,
+            Instant at,
+            BusinessCalendar businessCalendar) {
         this.ticketId = ticket.value();
         this.target = target;
         this.calendarId = calendar.value();
         this.allowedSeconds = allowed.toSeconds();
         this.warningPercent = warningPercent;
-        this.state = SlaClockState.STOPPED;
+        start(at, businessCalendar);
     }
 
     /** Starts a new cycle at {@code at}: nothing used yet, no warning or breach in it. */

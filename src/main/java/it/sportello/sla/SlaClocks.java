@@ -128,15 +128,19 @@ class SlaClocks {
             }
             if (next == null) {
                 SlaPolicy policy = context.policy.orElseThrow();
+                CalendarId calendar = calendarOf(policy);
                 next = clocks.save(new SlaClock(
                         id,
                         SlaTarget.NEXT_RESPONSE,
-                        calendarOf(policy),
+                        calendar,
                         allowed.get(),
-                        policy.rules().warningPercent()));
+                        policy.rules().warningPercent(),
+                        at,
+                        calendars.businessCalendar(calendar)));
                 context.byTarget.put(SlaTarget.NEXT_RESPONSE, next);
+            } else {
+                next.start(at, calendar(next));
             }
-            next.start(at, calendar(next));
         });
     }
 
@@ -260,10 +264,16 @@ class SlaClocks {
             } else if (existing != null) {
                 existing.retarget(calendarId, allowed.get(), rules.warningPercent(), at, calendar(existing), calendar);
             } else if (target != SlaTarget.NEXT_RESPONSE) {
-                SlaClock started = clocks.save(
-                        new SlaClock(ticket.id(), target, calendarId, allowed.get(), rules.warningPercent()));
-                started.start(ticket.createdAt(), calendar);
-                context.byTarget.put(target, started);
+                context.byTarget.put(
+                        target,
+                        clocks.save(new SlaClock(
+                                ticket.id(),
+                                target,
+                                calendarId,
+                                allowed.get(),
+                                rules.warningPercent(),
+                                ticket.createdAt(),
+                                calendar)));
             }
         }
     }

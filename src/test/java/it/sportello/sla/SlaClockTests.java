@@ -17,8 +17,18 @@ class SlaClockTests {
     // Monday 7 December 2026, 10:00 in Rome (UTC+1).
     private static final Instant MONDAY_10 = Instant.parse("2026-12-07T09:00:00Z");
 
+    /** A clock stopped at once, so each test starts it when and on what calendar it likes. */
     private static SlaClock clock(Duration allowed, int warningPercent) {
-        return new SlaClock(new TicketId(1), SlaTarget.FIRST_RESPONSE, new CalendarId(2), allowed, warningPercent);
+        SlaClock c = new SlaClock(
+                new TicketId(1),
+                SlaTarget.FIRST_RESPONSE,
+                new CalendarId(2),
+                allowed,
+                warningPercent,
+                MONDAY_10,
+                ALWAYS);
+        c.stop(MONDAY_10, ALWAYS);
+        return c;
     }
 
     @Test
