@@ -30,4 +30,18 @@ public record CalendarDefinition(
     public BusinessCalendar toCalendar() {
         return new BusinessCalendar(ZoneId.of(zone), week, italianHolidays, closedDays, specialDays);
     }
+
+    /** Whether it is open every minute of every day: time on it is plain time, not business time. */
+    public boolean aroundTheClock() {
+        return !italianHolidays
+                && closedDays.isEmpty()
+                && specialDays.isEmpty()
+                && java.util.Arrays.stream(DayOfWeek.values()).allMatch(day -> {
+                    List<Period> periods = week.get(day);
+                    return periods != null
+                            && periods.size() == 1
+                            && periods.get(0).from().equals(java.time.LocalTime.MIDNIGHT)
+                            && periods.get(0).to() == null;
+                });
+    }
 }

@@ -6,7 +6,9 @@ import it.sportello.ticket.TicketId;
 import it.sportello.ticket.TicketManagement;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The first-response time the desk promises for a ticket, taken from the service-level policy that
@@ -15,24 +17,56 @@ import org.springframework.stereotype.Service;
 @Service
 public class ResponsePromises {
 
-    private final TicketManagement tickets;
+    /** What is promised when the applicable policy sets no first-response target. */
+    private static final ResponsePromise FALLBACK = new ResponsePromise(Duration.ofHours(8), true);
 
-    ResponsePromises(TicketManagement tickets) {
+    private final TicketManagement tickets;
+    private final SlaPolicies policies;
+    private final Calendars calendars;
+    private final SlaTicketRepository followed;
+
+    ResponsePromises(
+            TicketManagement tickets, SlaPolicies policies, Calendars calendars, SlaTicketRepository followed) {
         this.tickets = tickets;
+        this.policies = policies;
+        this.calendars = calendars;
+        this.followed = followed;
     }
 
-    /** The promise for this ticket, if it is still there. */
+    /** The promise for this ticket, if it is still there: from the policy its clocks follow, else the one that applies. */
+    @Transactional(readOnly = true)
     public Optional<ResponsePromise> firstResponse(TicketId ticket) {
-        return tickets.find(ticket).map(t -> firstResponse(t.channel(), t.priority()));
+        return tickets.find(ticket)
+                .map(t -> followed.findById(ticket.value())
+                        .flatMap(f -> Optional.ofNullable(f.policyId()))
+                        .flatMap(id -> policies.all().stream()
+                                .filter(p -> p.id().value() == id)
+                                .findFirst())
+                        .map(this::promiseOf)
+                        .orElseGet(() -> firstResponse(t.channel(), t.priority())));
     }
 
     /**
-     * The promise for a ticket on this channel with this priority: chat within 2 minutes around the
-     * clock, everything else within 8 business hours (the out-of-the-box policy).
+     * The promise for a ticket on this channel with this priority (no organisation, no tags): the
+     * first-response target of the first policy that applies, in business time unless its calendar
+     * is open around the clock.
      */
+    @Transactional(readOnly = true)
     public ResponsePromise firstResponse(Channel channel, Priority priority) {
-        return channel == Channel.CHAT
-                ? new ResponsePromise(Duration.ofMinutes(2), false)
-                : new ResponsePromise(Duration.ofHours(8), true);
+        return promiseOf(policies.applicableTo(channel, priority, null, Set.of()));
+    }
+
+    private ResponsePromise promiseOf(SlaPolicy policy) {
+        Optional<Duration> within = policy.rules().target(SlaTarget.FIRST_RESPONSE);
+        if (within.isEmpty()) {
+            return FALLBACK;
+        }
+        Long calendarId = policy.rules().calendarId();
+        CalendarDefinition definition = calendars.all().stream()
+                .filter(c -> calendarId == null ? c.isDefault() : c.id().value() == calendarId)
+                .findFirst()
+                .orElseGet(calendars::defaultCalendar)
+                .definition();
+        return new ResponsePromise(within.get(), !definition.aroundTheClock());
     }
 }

@@ -1,5 +1,7 @@
 package it.sportello.sla;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import it.sportello.shared.EnumCodes;
 
 /** The promises a service-level policy makes about one ticket, each kept by a clock of its own. */
@@ -11,10 +13,12 @@ public enum SlaTarget {
     /** The ticket solved. */
     RESOLUTION;
 
+    @JsonValue
     public String code() {
         return EnumCodes.code(this);
     }
 
+    @JsonCreator
     public static SlaTarget fromCode(String code) {
         return EnumCodes.parse(SlaTarget.class, code, "target");
     }

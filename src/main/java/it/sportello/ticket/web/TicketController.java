@@ -109,12 +109,15 @@ class TicketController {
                 q);
         Page<Ticket> found = tickets.search(search, user, Paging.of(page, size, sort, SORTABLE, NEWEST_ACTIVITY_FIRST));
         return new PageView<>(
-                views.summaries(found.getContent()), found.getNumber(), found.getSize(), found.getTotalElements());
+                views.summaries(found.getContent(), user),
+                found.getNumber(),
+                found.getSize(),
+                found.getTotalElements());
     }
 
     @GetMapping("/{id}")
     ResponseEntity<TicketView> get(@PathVariable long id, CurrentUser user) {
-        TicketView view = views.full(tickets.details(new TicketId(id), user));
+        TicketView view = views.full(tickets.details(new TicketId(id), user), user);
         return ResponseEntity.ok().eTag(String.valueOf(view.version())).body(view);
     }
 

@@ -9,6 +9,7 @@ import it.sportello.ticket.Message;
 import it.sportello.ticket.Priority;
 import it.sportello.ticket.Ticket;
 import it.sportello.ticket.TicketActivity;
+import it.sportello.ticket.TicketClocks;
 import it.sportello.ticket.TicketId;
 import it.sportello.ticket.TicketStatus;
 import java.time.Instant;
@@ -40,10 +41,21 @@ record TicketView(
         int reopenedCount,
         Long mergedIntoId,
         long version,
+        @JsonInclude(JsonInclude.Include.NON_NULL) TicketClocks.Summary sla,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<MessageView> messages,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<ActivityView> activity) {
 
     static TicketView of(Ticket t, TicketViews.Names names, List<MessageView> messages, List<ActivityView> activity) {
+        return of(t, names, null, messages, activity);
+    }
+
+    /** With the ticket's service-level clocks ({@code sla} null: left out, as for customers). */
+    static TicketView of(
+            Ticket t,
+            TicketViews.Names names,
+            TicketClocks.Summary sla,
+            List<MessageView> messages,
+            List<ActivityView> activity) {
         return new TicketView(
                 t.id().value(),
                 t.id().value(),
@@ -65,6 +77,7 @@ record TicketView(
                 t.reopenedCount(),
                 t.mergedInto().map(TicketId::value).orElse(null),
                 t.version(),
+                sla,
                 messages,
                 activity);
     }

@@ -1,0 +1,4 @@
+package it.sportello.sla;
+
+/** Identifies a service-level policy. */
+public record PolicyId(long value) {}
