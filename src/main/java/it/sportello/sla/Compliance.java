@@ -79,12 +79,13 @@ public class Compliance {
                 .filter(s -> s.measure() == StandardMeasure.MILESTONE && s.startMilestone() == null)
                 .map(Standard::milestone)
                 .collect(Collectors.toSet());
-        Map<String, Map<Long, Instant>> reached =
-                byName(milestones.named(endNames, opened.stream().map(TicketFacts::ticketId).toList()));
+        Map<String, Map<Long, Instant>> reached = byName(milestones.named(
+                endNames, opened.stream().map(TicketFacts::ticketId).toList()));
 
         List<Measurement> measurements = new ArrayList<>();
         for (Standard standard : measured) {
-            BusinessCalendar calendar = standard.businessTime() ? calendars.businessCalendar(standard.calendarId()) : null;
+            BusinessCalendar calendar =
+                    standard.businessTime() ? calendars.businessCalendar(standard.calendarId()) : null;
             if (standard.measure() == StandardMeasure.MILESTONE && standard.startMilestone() != null) {
                 measureFromMilestone(standard, calendar, from, to, now, measurements);
                 continue;
@@ -93,13 +94,12 @@ public class Compliance {
                 if (ticket.merged() || !standard.covers(ticket.channel(), ticket.priority())) {
                     continue;
                 }
-                Instant end =
-                        switch (standard.measure()) {
-                            case FIRST_RESPONSE, CHAT_ANSWERED -> ticket.firstReplyAt();
-                            case RESOLUTION -> ticket.done() ? ticket.solvedAt() : null;
-                            case MILESTONE ->
-                                reached.getOrDefault(standard.milestone(), Map.of()).get(ticket.id());
-                        };
+                Instant end = switch (standard.measure()) {
+                    case FIRST_RESPONSE, CHAT_ANSWERED -> ticket.firstReplyAt();
+                    case RESOLUTION -> ticket.done() ? ticket.solvedAt() : null;
+                    case MILESTONE ->
+                        reached.getOrDefault(standard.milestone(), Map.of()).get(ticket.id());
+                };
                 if (end == null && ticket.done() && standard.measure().measuresAnAnswer()) {
                     continue;
                 }
@@ -126,8 +126,8 @@ public class Compliance {
         List<TicketId> ids = starts.stream().map(Milestone::ticketId).toList();
         Map<Long, TicketFacts> facts =
                 tickets.facts(ids).stream().collect(Collectors.toMap(TicketFacts::id, Function.identity()));
-        Map<Long, Instant> ends =
-                byName(milestones.named(Set.of(standard.milestone()), ids)).getOrDefault(standard.milestone(), Map.of());
+        Map<Long, Instant> ends = byName(milestones.named(Set.of(standard.milestone()), ids))
+                .getOrDefault(standard.milestone(), Map.of());
         for (Milestone start : starts) {
             TicketFacts ticket = facts.get(start.ticketId().value());
             if (ticket == null || ticket.merged() || !standard.covers(ticket.channel(), ticket.priority())) {
@@ -177,13 +177,12 @@ public class Compliance {
     }
 
     private static String key(ComplianceGrouping grouping, TicketFacts ticket) {
-        Long id =
-                switch (grouping) {
-                    case CHANNEL -> null;
-                    case TEAM -> ticket.groupId();
-                    case AGENT -> ticket.assigneeId();
-                    case NONE -> null;
-                };
+        Long id = switch (grouping) {
+            case CHANNEL -> null;
+            case TEAM -> ticket.groupId();
+            case AGENT -> ticket.assigneeId();
+            case NONE -> null;
+        };
         if (grouping == ComplianceGrouping.CHANNEL) {
             return ticket.channel().code();
         }
@@ -221,7 +220,8 @@ public class Compliance {
     private static Map<String, Map<Long, Instant>> byName(List<Milestone> found) {
         Map<String, Map<Long, Instant>> byName = new HashMap<>();
         for (Milestone m : found) {
-            byName.computeIfAbsent(m.name(), n -> new HashMap<>()).put(m.ticketId().value(), m.reachedAt());
+            byName.computeIfAbsent(m.name(), n -> new HashMap<>())
+                    .put(m.ticketId().value(), m.reachedAt());
         }
         return byName;
     }

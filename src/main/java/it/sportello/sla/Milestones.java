@@ -92,8 +92,8 @@ public class Milestones {
                     .findByTicketIdAndName(ticket.value(), clean)
                     .map(existing -> new Recorded(existing, false))
                     .orElseGet(() -> {
-                        Milestone milestone = milestones.saveAndFlush(new Milestone(
-                                ticket, clean, at, noteToKeep, actor == null ? null : actor.id(), now));
+                        Milestone milestone = milestones.saveAndFlush(
+                                new Milestone(ticket, clean, at, noteToKeep, actor == null ? null : actor.id(), now));
                         audit.record("sla.milestone.record", "ticket:" + ticket.value(), clean + " at " + at);
                         events.publishEvent(new MilestoneReached(ticket, clean, at, now));
                         return new Recorded(milestone, true);
@@ -101,10 +101,7 @@ public class Milestones {
         } catch (DataIntegrityViolationException e) {
             // Two requests recorded the same milestone at once: the other one's record stands.
             return new Recorded(
-                    milestones
-                            .findByTicketIdAndName(ticket.value(), clean)
-                            .orElseThrow(() -> e),
-                    false);
+                    milestones.findByTicketIdAndName(ticket.value(), clean).orElseThrow(() -> e), false);
         }
     }
 

@@ -106,14 +106,9 @@ public class Standard {
         this.calendarId = draft.businessTime() && draft.calendarId() != null
                 ? draft.calendarId().value()
                 : null;
-        this.channels = draft.channels().stream()
-                .sorted()
-                .map(Channel::code)
-                .collect(Collectors.joining(","));
-        this.priorities = draft.priorities().stream()
-                .sorted()
-                .map(Priority::code)
-                .collect(Collectors.joining(","));
+        this.channels = draft.channels().stream().sorted().map(Channel::code).collect(Collectors.joining(","));
+        this.priorities =
+                draft.priorities().stream().sorted().map(Priority::code).collect(Collectors.joining(","));
         this.floor = draft.floor();
         this.active = draft.active();
         this.updatedAt = now;

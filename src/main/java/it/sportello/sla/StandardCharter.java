@@ -37,7 +37,8 @@ public class StandardCharter {
 
     protected StandardCharter() {}
 
-    StandardCharter(long number, Instant publishedAt, UserId publisher, String publishedBy, List<StandardTerms> standards) {
+    StandardCharter(
+            long number, Instant publishedAt, UserId publisher, String publishedBy, List<StandardTerms> standards) {
         this.id = number;
         this.publishedAt = publishedAt;
         this.publishedById = publisher == null ? null : publisher.value();

@@ -103,10 +103,16 @@ public class Standards {
     /** The terms of every active standard as they read now: what publishing would publish. */
     @Transactional(readOnly = true)
     public List<StandardTerms> draftCharter() {
+        return terms(active());
+    }
+
+    /** The terms of these standards as the charter would show them, with their calendars' names. */
+    @Transactional(readOnly = true)
+    public List<StandardTerms> terms(List<Standard> some) {
         Map<Long, String> calendarNames = new LinkedHashMap<>();
         calendars.all().forEach(c -> calendarNames.put(c.id().value(), c.name()));
         String defaultName = calendars.defaultCalendar().name();
-        return active().stream()
+        return some.stream()
                 .map(s -> s.terms(
                         s.calendarId() == null
                                 ? defaultName
@@ -121,14 +127,12 @@ public class Standards {
         if (terms.isEmpty()) {
             throw new ConflictException("There is no active standard to publish");
         }
-        long number = charters.findFirstByOrderByIdDesc()
-                        .map(StandardCharter::number)
-                        .orElse(0L)
-                + 1;
+        long number =
+                charters.findFirstByOrderByIdDesc().map(StandardCharter::number).orElse(0L) + 1;
         StandardCharter charter;
         try {
-            charter = charters.saveAndFlush(new StandardCharter(
-                    number, Instant.now(clock), publisher.id(), publisher.displayName(), terms));
+            charter = charters.saveAndFlush(
+                    new StandardCharter(number, Instant.now(clock), publisher.id(), publisher.displayName(), terms));
         } catch (DataIntegrityViolationException e) {
             throw new ConflictException("Someone else published the charter at the same moment; reload and try again");
         }
@@ -149,6 +153,24 @@ public class Standards {
         }
     }
 
+    /**
+     * Checks a draft without saving it and fails with every failing field at once, together with
+     * {@code alreadyFound} (fields a caller could not even read): so a form or a request hears of all
+     * its mistakes in one answer.
+     */
+    @Transactional(readOnly = true)
+    public void check(StandardDraft draft, StandardId self, Map<String, String> alreadyFound) {
+        Map<String, String> errors = new LinkedHashMap<>(alreadyFound);
+        try {
+            validated(draft, self);
+        } catch (InvalidInputException e) {
+            e.fieldErrors().forEach(errors::putIfAbsent);
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+    }
+
     /** The draft cleaned (plain text, a lower-case milestone), or every failing field at once. */
     StandardDraft validated(StandardDraft draft, StandardId self) {
         Map<String, String> errors = new LinkedHashMap<>();
@@ -163,7 +185,9 @@ public class Standards {
                     .filter(other -> self == null || !other.id().equals(self))
                     .ifPresent(other -> errors.put("name", "another standard is called \"" + name + "\""));
         }
-        String description = draft.description() == null ? "" : PlainText.clean(draft.description()).strip();
+        String description = draft.description() == null
+                ? ""
+                : PlainText.clean(draft.description()).strip();
         if (description.length() > 1000) {
             errors.put("description", "must be at most 1000 characters");
         }
@@ -178,7 +202,8 @@ public class Standards {
             } else if (!MILESTONE_NAME.matcher(milestone).matches()) {
                 errors.put("milestone", "letters, digits, spaces, - and _ only, at most 60");
             }
-            if (startMilestone != null && !MILESTONE_NAME.matcher(startMilestone).matches()) {
+            if (startMilestone != null
+                    && !MILESTONE_NAME.matcher(startMilestone).matches()) {
                 errors.put("startMilestone", "letters, digits, spaces, - and _ only, at most 60");
             } else if (startMilestone != null && startMilestone.equals(milestone)) {
                 errors.put("startMilestone", "must differ from the milestone it measures to");
