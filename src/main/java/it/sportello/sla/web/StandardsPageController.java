@@ -69,7 +69,7 @@ class StandardsPageController {
     /** What the page is asked for: a named period or dates, and a breakdown; anything unreadable falls back. */
     record StandardsFilter(String period, LocalDate from, LocalDate to, String groupBy) {
 
-        StandardsPeriod.Preset preset() {
+        public StandardsPeriod.Preset preset() {
             for (StandardsPeriod.Preset p : StandardsPeriod.Preset.values()) {
                 if (p.name().equalsIgnoreCase(period == null ? "" : period)) {
                     return p;
@@ -78,7 +78,7 @@ class StandardsPageController {
             return StandardsPeriod.Preset.WEEK;
         }
 
-        ComplianceGrouping grouping() {
+        public ComplianceGrouping grouping() {
             for (ComplianceGrouping g : ComplianceGrouping.values()) {
                 if (g.code().equalsIgnoreCase(groupBy == null ? "" : groupBy)) {
                     return g;
@@ -88,7 +88,7 @@ class StandardsPageController {
         }
 
         /** The query string that asks for these figures again (the fragment's polling address). */
-        String query() {
+        public String query() {
             StringBuilder q =
                     new StringBuilder("period=").append(preset().name().toLowerCase(Locale.ROOT));
             if (preset() == StandardsPeriod.Preset.CUSTOM) {
@@ -109,11 +109,11 @@ class StandardsPageController {
         }
 
         /** The bar's width in percent, as CSS wants it ("93.3"). */
-        String width() {
+        public String width() {
             return share == null ? "0" : share.toPlainString();
         }
 
-        String state() {
+        public String state() {
             return meets == null ? "none" : meets ? "ok" : "below";
         }
     }

@@ -19,7 +19,7 @@ import java.util.Map;
 record StandardsPeriod(Instant from, Instant to) {
 
     /** The periods the page offers by name. */
-    enum Preset {
+    public enum Preset {
         TODAY,
         WEEK,
         MONTH,
