@@ -303,6 +303,26 @@ public class TicketManagement {
     }
 
     /**
+     * The measurement facts of every ticket opened in [{@code from}, {@code to}), in one query: for
+     * reports over many tickets (service standards), not for showing tickets to a person.
+     */
+    public List<TicketFacts> factsOpenedBetween(Instant from, Instant to) {
+        return readOnly.execute(tx -> tickets.findFactsCreatedBetween(from, to));
+    }
+
+    /** The measurement facts of these tickets (those that exist), a few queries for any number of them. */
+    public List<TicketFacts> facts(java.util.Collection<TicketId> ids) {
+        List<Long> wanted = ids.stream().map(TicketId::value).distinct().toList();
+        List<TicketFacts> found = new ArrayList<>();
+        readOnly.executeWithoutResult(tx -> {
+            for (int i = 0; i < wanted.size(); i += 1000) {
+                found.addAll(tickets.findFactsByIdIn(wanted.subList(i, Math.min(wanted.size(), i + 1000))));
+            }
+        });
+        return found;
+    }
+
+    /**
      * Records when the ticket's most urgent service-level clock falls due (null: none runs), for
      * queues ordered by urgency; joins the caller's transaction and leaves the ticket's version alone.
      */

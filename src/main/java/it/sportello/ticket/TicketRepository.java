@@ -2,6 +2,8 @@ package it.sportello.ticket;
 
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
@@ -23,4 +25,13 @@ interface TicketRepository extends JpaRepository<Ticket, Long>, JpaSpecification
     @Modifying
     @Query("update Ticket t set t.slaDueAt = :dueAt where t.id = :id")
     int updateSlaDueAt(Long id, Instant dueAt);
+
+    String FACTS = "select new it.sportello.ticket.TicketFacts(t.id, t.channel, t.priority, t.status, t.groupId,"
+            + " t.assigneeId, t.createdAt, t.firstReplyAt, t.solvedAt, t.mergedIntoId) from Ticket t";
+
+    @Query(FACTS + " where t.createdAt >= :from and t.createdAt < :to")
+    List<TicketFacts> findFactsCreatedBetween(Instant from, Instant to);
+
+    @Query(FACTS + " where t.id in :ids")
+    List<TicketFacts> findFactsByIdIn(Collection<Long> ids);
 }

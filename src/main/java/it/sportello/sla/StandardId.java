@@ -1,0 +1,4 @@
+package it.sportello.sla;
+
+/** Identifies a service standard. */
+public record StandardId(long value) {}
