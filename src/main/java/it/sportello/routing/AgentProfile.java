@@ -65,7 +65,7 @@ public class AgentProfile {
     private Instant updatedAt;
 
     @Version
-    private long version;
+    private Long version;
 
     protected AgentProfile() {}
 
@@ -139,7 +139,8 @@ public class AgentProfile {
         return updatedAt;
     }
 
+    /** What a client sends back to save over exactly this state: 0 while nothing is stored, then 1, 2, ... */
     public long version() {
-        return version;
+        return version == null ? 0 : version + 1;
     }
 }

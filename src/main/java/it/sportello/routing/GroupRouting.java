@@ -51,7 +51,7 @@ public class GroupRouting {
     private Instant updatedAt;
 
     @Version
-    private long version;
+    private Long version;
 
     protected GroupRouting() {}
 
@@ -98,7 +98,8 @@ public class GroupRouting {
         return updatedAt;
     }
 
+    /** What a client sends back to save over exactly this state: 0 while nothing is stored, then 1, 2, ... */
     public long version() {
-        return version;
+        return version == null ? 0 : version + 1;
     }
 }
