@@ -243,10 +243,11 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
         if (java.util.Objects.equals(newAssignee, assigneeId) && java.util.Objects.equals(newGroup, groupId)) {
             return;
         }
+        UserId previous = assigneeId == null ? null : new UserId(assigneeId);
         assigneeId = newAssignee;
         groupId = newGroup;
         touch(now);
-        registerEvent(new TicketAssigned(UUID.randomUUID(), id(), agent, group, now));
+        registerEvent(new TicketAssigned(UUID.randomUUID(), id(), agent, group, now, previous));
     }
 
     public void retag(Collection<String> tags, Instant now) {

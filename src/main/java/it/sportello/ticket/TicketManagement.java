@@ -22,9 +22,11 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.springframework.core.io.InputStreamSource;
@@ -297,6 +299,11 @@ public class TicketManagement {
         return transactions.execute(tx -> {
             Ticket ticket = tickets.findByIdForUpdate(id.value())
                     .orElseThrow(() -> new NotFoundException("Ticket", id.value()));
+            // A rule that decided on what it read (routing: "still unassigned") says so with the version.
+            if (changes.expectedVersion() != null && changes.expectedVersion() != ticket.version()) {
+                throw new ConflictException("Ticket " + id.value() + " has changed since version "
+                        + changes.expectedVersion() + " (now " + ticket.version() + ")");
+            }
             apply(changes, ticket, Instant.now(clock));
             return tickets.saveAndFlush(ticket);
         });
@@ -320,6 +327,26 @@ public class TicketManagement {
             }
         });
         return found;
+    }
+
+    /**
+     * One page of tickets for the desk's own bookkeeping (routing's queues): no person's
+     * visibility applies, so never answer a user's request with it. Joins the caller's transaction.
+     */
+    public Page<Ticket> searchAsDesk(TicketSearch search, TicketOrder order, int page, int size) {
+        Pageable pageable = PageRequest.of(page, size);
+        return readOnly.execute(tx -> tickets.findAll(
+                TicketSpecifications.matching(search, true).and(TicketSpecifications.orderedBy(order)), pageable));
+    }
+
+    /** How many tickets in {@code statuses} each of {@code agents} has assigned (absent: none). */
+    public Map<UserId, Long> assignedCounts(Collection<UserId> agents, Set<TicketStatus> statuses) {
+        if (agents.isEmpty() || statuses.isEmpty()) {
+            return Map.of();
+        }
+        return readOnly.execute(tx ->
+                tickets.countByAssignee(agents.stream().map(UserId::value).toList(), statuses).stream()
+                        .collect(Collectors.toMap(row -> new UserId((Long) row[0]), row -> (Long) row[1])));
     }
 
     /**

@@ -102,6 +102,9 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/portal", "/portal/**")
                         .hasRole("CUSTOMER")
+                        // Supervisors shape how work is routed; the rest of the admin area is for admins.
+                        .requestMatchers("/admin/routing", "/admin/routing/**")
+                        .hasRole("SUPERVISOR")
                         .requestMatchers("/admin/**")
                         .hasRole("ADMIN")
                         .requestMatchers(
@@ -111,7 +114,9 @@ class SecurityConfiguration {
                                 "/knowledge",
                                 "/knowledge/**",
                                 "/chats",
-                                "/chats/**")
+                                "/chats/**",
+                                "/queues",
+                                "/queues/**")
                         .hasRole("AGENT")
                         .anyRequest()
                         .authenticated())
