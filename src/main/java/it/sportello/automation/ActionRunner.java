@@ -59,8 +59,10 @@ class ActionRunner {
         }
         Optional<TicketManagement.TicketChanges> changes = fieldChanges(actions, ticket);
         if (changes.isPresent()) {
+            // Read before the change: the ticket may be the very instance the change updates.
+            java.time.Instant before = ticket.updatedAt();
             Ticket changed = tickets.changeAsDesk(ticket.id(), changes.get());
-            if (!changed.updatedAt().equals(ticket.updatedAt())) {
+            if (!changed.updatedAt().equals(before)) {
                 // The events of this change carry its instant: they belong to this chain, one level deeper.
                 firings.echo(
                         ticket.id(),

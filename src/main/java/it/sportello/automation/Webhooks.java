@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -20,11 +21,13 @@ class Webhooks {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final Scheduler scheduler;
+    /** Looked up when needed: the scheduler is made from the tasks, and a time rule's task leads back here. */
+    private final ObjectProvider<Scheduler> scheduler;
+
     private final OneTimeTask<WebhookCall> task;
     private final Clock clock;
 
-    Webhooks(Scheduler scheduler, OneTimeTask<WebhookCall> automationWebhookTask, Clock clock) {
+    Webhooks(ObjectProvider<Scheduler> scheduler, OneTimeTask<WebhookCall> automationWebhookTask, Clock clock) {
         this.scheduler = scheduler;
         this.task = automationWebhookTask;
         this.clock = clock;
@@ -48,10 +51,13 @@ class Webhooks {
         body.put("rule", run.ruleName());
         body.put("occurredAt", Instant.now(clock).toString());
         body.put("ticket", ticket);
-        scheduler.schedule(
-                task.instance(
-                        deliveryId,
-                        new WebhookCall(deliveryId, action.url(), action.secret(), JSON.writeValueAsString(body))),
-                Instant.now(clock));
+        scheduler
+                .getObject()
+                .schedule(
+                        task.instance(
+                                deliveryId,
+                                new WebhookCall(
+                                        deliveryId, action.url(), action.secret(), JSON.writeValueAsString(body))),
+                        Instant.now(clock));
     }
 }
