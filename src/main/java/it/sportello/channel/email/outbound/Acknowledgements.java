@@ -1,10 +1,12 @@
 package it.sportello.channel.email.outbound;
 
+import it.sportello.automation.AcknowledgementTemplates;
 import it.sportello.channel.email.InboundEmailAccepted;
 import it.sportello.channel.email.OutgoingMessageIds;
 import it.sportello.customer.CustomerManagement;
 import it.sportello.shared.Allowance;
 import it.sportello.shared.SupportedLocale;
+import it.sportello.ticket.Channel;
 import it.sportello.ticket.TicketManagement;
 import java.time.Clock;
 import java.time.Instant;
@@ -20,7 +22,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * A new ticket by e-mail is acknowledged to its sender, in their language, with the reference
- * number and the response time the desk promises; marked {@code Auto-Submitted: auto-replied} so
+ * number and the response time the desk promises, in the words of the desk's e-mail acknowledgement
+ * template (automation; the built-in text with {@code sportello.email.promised-response} when that
+ * template is switched off); marked {@code Auto-Submitted: auto-replied} so
  * well-behaved software never answers it. Never for mail that was itself automatic, and at most a
  * few per address within a window: should another autoresponder ignore the marking, the two stop
  * after a handful of mails instead of answering each other for ever.
@@ -37,6 +41,7 @@ class Acknowledgements {
     private final OutboundMailSettings settings;
     private final MessageSource texts;
     private final Clock clock;
+    private final AcknowledgementTemplates templates;
     /**
      * The same limit, taken atomically on this node: listeners run concurrently, and counting the
      * outbox alone let two of them both see "2 sent" and both send. The count still carries the
@@ -51,7 +56,9 @@ class Acknowledgements {
             OutgoingMessageIds messageIds,
             OutboundMailSettings settings,
             MessageSource texts,
-            Clock clock) {
+            Clock clock,
+            AcknowledgementTemplates templates) {
+        this.templates = templates;
         this.tickets = tickets;
         this.customers = customers;
         this.outbox = outbox;
@@ -102,6 +109,9 @@ class Acknowledgements {
         Locale locale = (language == null ? SupportedLocale.IT : language).locale();
         String subject = first.ticket().subject();
         String reference = String.valueOf(first.ticket().id().value());
+        // The desk's own template when it has one switched on; the built-in text otherwise.
+        Optional<AcknowledgementTemplates.Acknowledgement> written =
+                templates.of(first.ticket().id(), Channel.EMAIL, language == null ? SupportedLocale.IT : language);
         String name = customers.get(first.ticket().requester()).name();
         String greeting = name == null || name.isBlank()
                 ? texts.getMessage("email.acknowledgement.greeting.anonymous", null, locale)
@@ -110,8 +120,10 @@ class Acknowledgements {
         if (promised == null || promised.isBlank()) {
             promised = texts.getMessage("email.acknowledgement.promised-response", null, locale);
         }
-        String body = greeting + "\n\n"
-                + texts.getMessage("email.acknowledgement.body", new Object[] {subject, reference, promised}, locale);
+        String body = written.map(AcknowledgementTemplates.Acknowledgement::body)
+                .orElse(greeting + "\n\n"
+                        + texts.getMessage(
+                                "email.acknowledgement.body", new Object[] {subject, reference, promised}, locale));
         List<String> references = new ArrayList<>(accepted.mailReferences());
         if (accepted.mailMessageId() != null) {
             references.add(accepted.mailMessageId());
@@ -124,7 +136,9 @@ class Acknowledgements {
                 accepted.replyFrom() == null || accepted.replyFrom().isBlank()
                         ? settings.defaultFrom()
                         : accepted.replyFrom(),
-                texts.getMessage("email.acknowledgement.subject", new Object[] {subject, reference}, locale),
+                written.map(AcknowledgementTemplates.Acknowledgement::subject)
+                        .orElse(texts.getMessage(
+                                "email.acknowledgement.subject", new Object[] {subject, reference}, locale)),
                 messageIds.create(
                         first.ticket().id(), "a" + accepted.messageId().value()),
                 accepted.mailMessageId(),

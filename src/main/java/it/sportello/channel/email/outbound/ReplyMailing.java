@@ -6,7 +6,10 @@ import it.sportello.customer.CustomerManagement;
 import it.sportello.ticket.AgentReplied;
 import it.sportello.ticket.Attachment;
 import it.sportello.ticket.Channel;
+import it.sportello.ticket.DeskAnswered;
+import it.sportello.ticket.MessageId;
 import it.sportello.ticket.Ticket;
+import it.sportello.ticket.TicketId;
 import it.sportello.ticket.TicketManagement;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,19 +63,31 @@ class ReplyMailing {
 
     @ApplicationModuleListener
     void on(AgentReplied replied) {
-        if (outbox.has(replied.messageId(), MailKind.REPLY)) {
+        mail(replied.ticketId(), replied.messageId(), false);
+    }
+
+    /**
+     * A public answer the desk wrote by itself (an automation's templated reply) goes out like an
+     * agent's on e-mail tickets. The chat bot's answers are desk answers too: they reach the
+     * visitor in the chat and are never mailed.
+     */
+    @ApplicationModuleListener
+    void on(DeskAnswered answered) {
+        mail(answered.ticketId(), answered.messageId(), true);
+    }
+
+    private void mail(TicketId ticketId, MessageId messageId, boolean byDesk) {
+        if (outbox.has(messageId, MailKind.REPLY)) {
             return;
         }
-        Optional<TicketManagement.Delivery> found = tickets.forDelivery(replied.messageId());
+        Optional<TicketManagement.Delivery> found = tickets.forDelivery(messageId);
         if (found.isEmpty()) {
-            log.warn(
-                    "Reply {} of ticket {} is gone; nothing to mail",
-                    replied.messageId().value(),
-                    replied.ticketId().value());
+            log.warn("Reply {} of ticket {} is gone; nothing to mail", messageId.value(), ticketId.value());
             return;
         }
         TicketManagement.Delivery reply = found.get();
-        if (!byMail(reply.ticket()) || reply.message().internal()) {
+        boolean byMail = byDesk ? reply.ticket().channel() == Channel.EMAIL : byMail(reply.ticket());
+        if (!byMail || reply.message().internal()) {
             return;
         }
         Optional<String> to = customers.get(reply.ticket().requester()).primaryEmail();
@@ -80,7 +95,7 @@ class ReplyMailing {
             log.warn(
                     "Ticket {} is answered by e-mail but its customer has no e-mail address; reply {} not mailed",
                     reply.ticket().id().value(),
-                    replied.messageId().value());
+                    messageId.value());
             return;
         }
         Optional<EmailThread> thread = threads.of(reply.ticket().id());
@@ -93,12 +108,12 @@ class ReplyMailing {
         String inReplyTo = thread.flatMap(EmailThread::lastMessageId).orElse(ours.orElse(null));
         outbox.queue(new OutgoingMail.Draft(
                 reply.ticket().id().value(),
-                replied.messageId().value(),
+                messageId.value(),
                 MailKind.REPLY,
                 to.get().trim().toLowerCase(Locale.ROOT),
                 thread.flatMap(EmailThread::replyFrom).orElse(settings.defaultFrom()),
                 Subjects.reply(reply.ticket().subject(), reply.ticket().id()),
-                messageIds.create(reply.ticket().id(), "r" + replied.messageId().value()),
+                messageIds.create(reply.ticket().id(), "r" + messageId.value()),
                 inReplyTo,
                 references,
                 reply.message().bodyText(),

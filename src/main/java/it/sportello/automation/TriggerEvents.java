@@ -1,0 +1,82 @@
+package it.sportello.automation;
+
+import it.sportello.sla.SlaBreached;
+import it.sportello.sla.SlaWarned;
+import it.sportello.ticket.MessageReceived;
+import it.sportello.ticket.TicketCreated;
+import it.sportello.ticket.TicketManagement;
+import it.sportello.ticket.TicketStatusChanged;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The ticket events triggers listen to, each named by a key that is the same on every
+ * re-delivery (at-least-once: the runner remembers what it handled).
+ */
+@Component
+class TriggerEvents {
+
+    private final TriggerRunner runner;
+    private final TicketManagement tickets;
+
+    TriggerEvents(TriggerRunner runner, TicketManagement tickets) {
+        this.runner = runner;
+        this.tickets = tickets;
+    }
+
+    @ApplicationModuleListener
+    void on(TicketCreated created) {
+        runner.run(
+                TriggerEvent.TICKET_CREATED,
+                created.ticketId(),
+                "created:" + created.ticketId().value(),
+                created.occurredAt(),
+                null);
+    }
+
+    /** A customer's follow-up; the first message of a ticket is its creation, not a reply. */
+    @ApplicationModuleListener
+    void on(MessageReceived received) {
+        boolean first = tickets.find(received.ticketId())
+                .map(t -> t.createdAt().equals(received.occurredAt()))
+                .orElse(true);
+        if (!first) {
+            runner.run(
+                    TriggerEvent.CUSTOMER_REPLIED,
+                    received.ticketId(),
+                    "message:" + received.messageId().value(),
+                    received.occurredAt(),
+                    received.messageId());
+        }
+    }
+
+    @ApplicationModuleListener
+    void on(TicketStatusChanged changed) {
+        runner.run(
+                TriggerEvent.STATUS_CHANGED,
+                changed.ticketId(),
+                "status:" + changed.eventId(),
+                changed.occurredAt(),
+                null);
+    }
+
+    @ApplicationModuleListener
+    void on(SlaWarned warned) {
+        runner.run(
+                TriggerEvent.SLA_WARNING,
+                warned.ticketId(),
+                "sla-warning:" + warned.target().name().toLowerCase(java.util.Locale.ROOT) + ":" + warned.dueAt(),
+                warned.occurredAt(),
+                null);
+    }
+
+    @ApplicationModuleListener
+    void on(SlaBreached breached) {
+        runner.run(
+                TriggerEvent.SLA_BREACHED,
+                breached.ticketId(),
+                "sla-breach:" + breached.target().name().toLowerCase(java.util.Locale.ROOT) + ":" + breached.dueAt(),
+                breached.occurredAt(),
+                null);
+    }
+}
