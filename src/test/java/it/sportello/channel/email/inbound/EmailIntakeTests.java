@@ -256,6 +256,38 @@ class EmailIntakeTests extends ApiTestCase {
     }
 
     @Test
+    void theSameMessageDeliveredFourTimesAtOnceMakesOneTicketMessageAndEveryAnswerNamesIt() throws Exception {
+        // Recorded and processed in one transaction: the copies wait on the first one's record
+        // until it commits, then find it, ticket and all.
+        byte[] mail = Fixtures.mail("outlook-windows-1252.eml");
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Callable<HttpResponse<String>>> deliveries = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                deliveries.add(() -> Fixtures.post(port, Desk.ADMIN, mail));
+            }
+            List<HttpResponse<String>> answers = new ArrayList<>();
+            for (Future<HttpResponse<String>> answer : pool.invokeAll(deliveries)) {
+                answers.add(answer.get());
+            }
+            assertThat(answers)
+                    .extracting(HttpResponse::statusCode)
+                    .containsOnly(200, 202)
+                    .containsOnlyOnce(202);
+            List<Long> tickets = answers.stream()
+                    .map(answer -> json(answer).get("ticketId").asLong())
+                    .toList();
+            assertThat(tickets).containsOnly(tickets.getFirst());
+            assertThat(answers)
+                    .extracting(answer -> json(answer).get("status").asString())
+                    .containsOnly("processed");
+            assertThat(ticket(tickets.getFirst()).get("messages")).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void anAcceptedMessageIsAnnouncedSayingWhetherAMachineSentIt() {
         MailboxRoute route =
                 new MailboxRoute("test-events", null, Set.of("help@sportello.example"), "help@sportello.example");
