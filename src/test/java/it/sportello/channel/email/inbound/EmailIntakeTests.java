@@ -53,6 +53,9 @@ class EmailIntakeTests extends ApiTestCase {
     @Autowired
     ApplicationEvents events;
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     private JsonNode json(HttpResponse<String> response) {
         return JSON.readTree(response.body());
     }
@@ -285,6 +288,24 @@ class EmailIntakeTests extends ApiTestCase {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void aNewTicketByMailHasItsThreadAndAcknowledgementWrittenWhenTheIntakeAnswers() {
+        // In the intake's own transaction: no moment in which the ticket exists without them.
+        EmailIntake.IntakeResult result =
+                intake.accept(routes.pipe(), new ByteArrayInputStream(Fixtures.mail("outlook-windows-1252.eml")));
+
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from channel_email_thread where ticket_id = ?",
+                        Integer.class,
+                        result.ticketId()))
+                .isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from channel_email_outbox where ticket_id = ? and kind = 'ACKNOWLEDGEMENT'",
+                        Integer.class,
+                        result.ticketId()))
+                .isEqualTo(1);
     }
 
     @Test
