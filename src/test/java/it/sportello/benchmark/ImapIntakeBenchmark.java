@@ -48,8 +48,22 @@ import org.junit.jupiter.api.Test;
  * messages costs it. {@code -Dbench.imap.host=127.0.0.1 -Dbench.imap.port=143 -Dbench.imap.user=...
  * -Dbench.imap.password=...} measures against a real server instead (its INBOX is emptied first).
  *
+ * <p>A Dovecot of the benchmark's own, for that (Debian: {@code apt-get install dovecot-imapd}; it
+ * is not needed by anything else): a directory {@code /tmp/dovecot-bench} with {@code run},
+ * {@code state} and {@code home} (the last owned by {@code nobody}), a {@code passwd} file holding
+ * {@code assistenza:{PLAIN}imap-bench-password::::::}, and a {@code dovecot.conf} of {@code
+ * base_dir = /tmp/dovecot-bench/run}, {@code state_dir = /tmp/dovecot-bench/state}, {@code listen =
+ * 127.0.0.1}, {@code protocols = imap}, {@code ssl = no}, {@code disable_plaintext_auth = no},
+ * {@code first_valid_uid = 1}, {@code passdb { driver = passwd-file, args =
+ * /tmp/dovecot-bench/passwd }}, {@code userdb { driver = static, args = uid=nobody gid=nogroup
+ * home=/tmp/dovecot-bench/home/%u }}, {@code mail_location = maildir:~/Maildir} and {@code
+ * service imap-login { inet_listener imap { address = 127.0.0.1, port = 10143 } }} (one setting a
+ * line); started with {@code dovecot -c /tmp/dovecot-bench/dovecot.conf}, stopped with {@code
+ * doveadm -c /tmp/dovecot-bench/dovecot.conf stop}; then {@code -Dbench.imap.host=127.0.0.1
+ * -Dbench.imap.port=10143 -Dbench.imap.user=assistenza -Dbench.imap.password=imap-bench-password}.
+ *
  * <p>{@code ./mvnw -Pbenchmark test -Dtest=ImapIntakeBenchmark [-Dbench.messages=5000] [-Dbench.window=100]
- * [-Dbench.enforce=true]}
+ * [-Dbench.intake-threads=2] [-Dbench.enforce=true]}
  */
 @Tag("benchmark")
 class ImapIntakeBenchmark {
@@ -67,6 +81,9 @@ class ImapIntakeBenchmark {
     private final boolean enforce = Boolean.getBoolean("bench.enforce");
     private final boolean keep = Boolean.getBoolean("bench.keep");
     private final int window = Integer.getInteger("bench.window", 100);
+    /** How many messages go through the intake at once (the application's default when not given). */
+    private final String intakeThreads = System.getProperty("bench.intake-threads");
+
     private final MailCorpus corpus = new MailCorpus("i");
     /** An external IMAP server instead of GreenMail (its INBOX is emptied and filled by APPEND). */
     private final String externalHost = System.getProperty("bench.imap.host");
@@ -104,12 +121,15 @@ class ImapIntakeBenchmark {
             double fillSeconds = external ? externalFill : (System.nanoTime() - f0) / 1e9;
             double probeMillis = fetchCost(session, host, port, login, password);
 
-            try (Bench.Running app = Bench.start(
-                    SCHEMA,
+            List<String> settings = new ArrayList<>(List.of(
                     "--sportello.email.mailboxes.check-every=200ms",
                     "--sportello.scheduler.polling-interval=200ms",
                     "--sportello.email.mailboxes.batch-size=" + batch,
-                    "--sportello.email.mailboxes.window=" + window)) {
+                    "--sportello.email.mailboxes.window=" + window));
+            if (intakeThreads != null) {
+                settings.add("--sportello.email.mailboxes.intake-threads=" + intakeThreads);
+            }
+            try (Bench.Running app = Bench.start(SCHEMA, settings.toArray(String[]::new))) {
                 HttpClient http = Bench.http();
                 String json = String.format(
                         Locale.ROOT,
@@ -121,6 +141,7 @@ class ImapIntakeBenchmark {
                         login,
                         password,
                         ADDRESS);
+                long cpu0 = processCpuNanos();
                 long t0 = System.nanoTime();
                 String created =
                         Bench.api(http, "POST", URI.create(app.base() + "/api/v1/channels/email/mailboxes"), json, 201);
@@ -149,6 +170,7 @@ class ImapIntakeBenchmark {
                     }
                 }
                 long elapsed = System.nanoTime() - t0;
+                long cpu = processCpuNanos() - cpu0;
                 // The flags of a window are stored once the whole window is in: wait for the last ones.
                 int unseenLeft = unseen(session, host, port, login, password);
                 while (unseenLeft > 0 && processed == messages && System.nanoTime() < deadline) {
@@ -166,13 +188,18 @@ class ImapIntakeBenchmark {
                 System.out.printf(
                         Locale.ROOT,
                         "  imap  %,6d messages in %6.1f s = %s messages/s (from mailbox creation to the last"
-                                + " PROCESSED); first ticket after %s ms; batch-size %d, window %d%n",
+                                + " PROCESSED); first ticket after %s ms; batch-size %d, window %d, intake threads %s%n",
                         processed,
                         elapsed / 1e9,
                         Bench.fmt(processed / (elapsed / 1e9)),
                         firstNanos < 0 ? "-" : Bench.fmt(firstNanos / 1e6),
                         batch,
-                        window);
+                        window,
+                        intakeThreads == null ? "default" : intakeThreads);
+                System.out.printf(
+                        Locale.ROOT,
+                        "  JVM CPU (Sportello, and GreenMail when in-process) %s ms per message%n",
+                        Bench.fmt(cpu / 1e6 / Math.max(1, processed)));
                 System.out.printf(
                         Locale.ROOT,
                         "  all \\Seen on the server after %.1f s; the server answered one FETCH of 100 messages'"
@@ -263,6 +290,13 @@ class ImapIntakeBenchmark {
                 Bench.dropSchema(SCHEMA);
             }
         }
+    }
+
+    /** CPU time of this JVM so far: per message, what the intake costs apart from the machine's other jobs. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean)
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /** Empties the external server's INBOX and appends the corpus, 500 messages per APPEND. */

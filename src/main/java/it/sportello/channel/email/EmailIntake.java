@@ -121,9 +121,23 @@ public class EmailIntake {
     /** A stored message: its record and whether the route already had it. */
     public record Stored(long intakeId, boolean duplicate) {}
 
-    /** Stores the raw message, then processes it (a duplicate is only looked up, or finished if still waiting). */
+    /**
+     * Stores the raw message, then processes it (a duplicate is only looked up, or finished if still
+     * waiting). The usual message is recorded and processed in one transaction once its copy is on
+     * disk: the record and the ticket message commit together or not at all, and until they have,
+     * the sender has had no answer and delivers again. Anything out of the ordinary (a duplicate, an
+     * unreadable message, a lost race, a refused file, a failure) rolls that transaction back whole
+     * and the message goes the long way, {@link #store} and then {@link #process}: recorded first,
+     * so that what fails then is kept, listed and can be replayed.
+     */
     public IntakeResult accept(MailboxRoute route, InputStream raw) {
-        Stored stored = store(route, raw);
+        RawMessageStore.StoredRaw copy = store.store(raw);
+        String messageId = parsing.messageIdOf(store.path(copy.path()));
+        Optional<IntakeResult> atOnce = recordedAndProcessed(route, messageId, copy);
+        if (atOnce.isPresent()) {
+            return atOnce.get();
+        }
+        Stored stored = record(route, messageId, copy);
         IntakeResult result = process(stored.intakeId(), route);
         return stored.duplicate()
                 ? new IntakeResult(result.intakeId(), result.ticketId(), result.status(), result.reason(), true)
@@ -131,16 +145,18 @@ public class EmailIntake {
     }
 
     /**
-     * The first half of {@link #accept}: the message on disk and recorded as {@code RECEIVED}, and
-     * nothing else. What a mailbox poller does before it acknowledges a message to its server; the
-     * recovery task processes whatever is left here.
+     * The first half of the long way of {@link #accept}: the message on disk and recorded as
+     * {@code RECEIVED}, and nothing else; the recovery task processes whatever is left here.
      *
      * @throws PayloadTooLargeException beyond {@code sportello.email.max-message-size}
      */
     public Stored store(MailboxRoute route, InputStream raw) {
         RawMessageStore.StoredRaw copy = store.store(raw);
-        String messageId = parsing.messageIdOf(store.path(copy.path()));
-        String key = messageId != null && messageId.length() <= 900 ? messageId : "sha256:" + copy.sha256();
+        return record(route, parsing.messageIdOf(store.path(copy.path())), copy);
+    }
+
+    private Stored record(MailboxRoute route, String messageId, RawMessageStore.StoredRaw copy) {
+        String key = dedupeKey(messageId, copy);
         Optional<Long> id = ledger.record(route.key(), messageId, key, copy, Instant.now(clock));
         if (id.isPresent()) {
             return new Stored(id.get(), false);
@@ -149,6 +165,51 @@ public class EmailIntake {
         InboundRecord first = ledger.findByKey(route.key(), key)
                 .orElseThrow(() -> new IllegalStateException("Duplicate of a message that is not recorded: " + key));
         return new Stored(first.id(), true);
+    }
+
+    private static String dedupeKey(String messageId, RawMessageStore.StoredRaw copy) {
+        return messageId != null && messageId.length() <= 900 ? messageId : "sha256:" + copy.sha256();
+    }
+
+    /**
+     * The stored copy recorded and processed in one transaction; empty, with nothing written, when
+     * the message needs the long way (see {@link #accept}).
+     */
+    private Optional<IntakeResult> recordedAndProcessed(
+            MailboxRoute route, String messageId, RawMessageStore.StoredRaw copy) {
+        String key = dedupeKey(messageId, copy);
+        try (ParsedEmail email = parsing.parse(store.path(copy.path()))) {
+            InboundAttachments.Sorted files = attachments.sort(email.attachments());
+            return Optional.ofNullable(transactions.execute(tx -> {
+                Instant now = Instant.now(clock);
+                Optional<Long> id = ledger.record(route.key(), messageId, key, copy, now);
+                if (id.isEmpty()) {
+                    // A duplicate: the failed insert has spoilt the transaction anyway.
+                    tx.setRollbackOnly();
+                    return null;
+                }
+                InboundRecord fresh = new InboundRecord(
+                        id.get(),
+                        route.key(),
+                        messageId,
+                        key,
+                        copy.path(),
+                        copy.size(),
+                        InboundStatus.RECEIVED,
+                        null,
+                        null,
+                        null,
+                        false,
+                        now,
+                        null);
+                InboundMail mail = new InboundMail(email, route);
+                return carryOut(fresh, mail, pipeline.decide(mail), files, now);
+            }));
+        } catch (RuntimeException longWay) {
+            // Rolled back whole: the long way records the message first and then tells what is wrong.
+            log.debug("Inbound e-mail {} goes the long way", copy.path(), longWay);
+            return Optional.empty();
+        }
     }
 
     /** Processes a waiting message; one already processed, failed or ignored is only reported. */

@@ -43,6 +43,10 @@ public class MimeParsing {
     private static final Pattern DSN_FIELD =
             Pattern.compile("(?im)^(Final-Recipient|Original-Recipient|Action|Status|Diagnostic-Code):\\s*(.*)$");
 
+    static {
+        JakartaMailStreamProvider.name();
+    }
+
     private final Session session;
 
     MimeParsing() {

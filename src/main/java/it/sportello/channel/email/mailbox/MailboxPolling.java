@@ -34,7 +34,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.eclipse.angus.mail.iap.ByteArray;
@@ -54,12 +53,12 @@ import org.springframework.stereotype.Component;
  * Polls the due mailboxes over IMAP(S), in windows of {@code sportello.email.mailboxes.window}
  * messages: their UIDs, flags and sizes in one FETCH; the bodies of ordinary messages fetched
  * together (a bounded number of bytes at a time), a large one streamed through a temporary file;
- * each handed to the intake ({@code intake-threads} at once). Only the messages whose intake has
- * returned (stored and committed, or recognised as a duplicate) are then flagged \Seen or moved to
- * the processed folder, in one command per window; one the intake refused stays as it was. A crash
- * in between hands the same messages again on the next poll, which the intake answers as
- * duplicates: one ticket message either way. A failing mailbox records its error and the others
- * are polled all the same.
+ * each handed to the intake ({@code intake-threads} at once) while the next group is fetched.
+ * Only the messages whose intake has returned (stored and committed, or recognised as a
+ * duplicate) are then flagged \Seen or moved to the processed folder, in one command per window;
+ * one the intake refused stays as it was. A crash in between hands the same messages again on the
+ * next poll, which the intake answers as duplicates: one ticket message either way. A failing
+ * mailbox records its error and the others are polled all the same.
  */
 @Component
 class MailboxPolling {
@@ -87,10 +86,11 @@ class MailboxPolling {
     private final Duration timeout;
     private final int batchSize;
     private final int window;
-    /** Where fetched messages go through the intake: a few threads, or the polling thread itself. */
-    private final ExecutorService pool;
-
-    private final Executor workers;
+    /**
+     * Where fetched messages go through the intake ({@code intake-threads}, at least one), so that
+     * the polling thread meanwhile fetches the next group.
+     */
+    private final ExecutorService workers;
 
     MailboxPolling(
             Mailboxes mailboxes,
@@ -112,19 +112,14 @@ class MailboxPolling {
         this.timeout = timeout;
         this.batchSize = batchSize;
         this.window = Math.max(1, window);
-        this.pool = intakeThreads > 1
-                ? Executors.newFixedThreadPool(
-                        intakeThreads,
-                        Thread.ofPlatform().name("mailbox-intake-", 1).daemon().factory())
-                : null;
-        this.workers = pool != null ? pool : Runnable::run;
+        this.workers = Executors.newFixedThreadPool(
+                Math.max(1, intakeThreads),
+                Thread.ofPlatform().name("mailbox-intake-", 1).daemon().factory());
     }
 
     @PreDestroy
     void stop() {
-        if (pool != null) {
-            pool.shutdown();
-        }
+        workers.shutdown();
     }
 
     /** Before any recovery of waiting mail, so a mailbox's messages go to its own group. */
@@ -209,11 +204,18 @@ class MailboxPolling {
                         ? folder.getMessages()
                         : folder.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false));
                 int limit = Math.min(waiting.length, batchSize);
-                for (int from = 0; from < limit; from += window) {
-                    Message[] slice = Arrays.copyOfRange(waiting, from, Math.min(limit, from + window));
-                    Exception first = take(mailbox, route, folder, processed, slice);
-                    refused = refused != null ? refused : first;
+                Taking taking = new Taking(mailbox, route, folder, processed);
+                try {
+                    for (int from = 0; from < limit; from += window) {
+                        taking.window(Arrays.copyOfRange(waiting, from, Math.min(limit, from + window)));
+                    }
+                } finally {
+                    // Also when the connection broke half-way: what the intake already has is
+                    // acknowledged if the server still listens, and is otherwise handed again (a
+                    // duplicate) next time.
+                    taking.finish();
                 }
+                refused = taking.refused;
             } finally {
                 folder.close(processed != null);
             }
@@ -224,18 +226,43 @@ class MailboxPolling {
     }
 
     /**
-     * One window of messages: their UIDs, flags and sizes in one FETCH; the bodies of the ordinary
-     * ones in a few FETCHes more (at most {@link #PREFETCH_BYTES} held at once), a large one
-     * streamed alone; each handed to the intake; then one STORE (or COPY and STORE) for the
-     * messages whose intake returned. A message the intake refused stays as it was; returns the
-     * first refusal, or null.
+     * One poll's taking of messages, window by window: a window's UIDs, flags and sizes in one
+     * FETCH; the bodies of its ordinary messages in groups (at most {@link #PREFETCH_BYTES} each),
+     * one FETCH per group, a large message streamed alone; each message handed to the intake; then
+     * one STORE (or COPY and STORE) for the messages of the window whose intake returned. A message
+     * the intake refused stays as it was.
+     *
+     * <p>While the intake threads work on one group, this thread fetches the next (from the same
+     * window or the next one): the server's time and the intake's overlap, and at most two groups
+     * are held at once. A window is acknowledged once every group of it has come back from the
+     * intake, before any group of a later window is handed over; so a crash leaves unflagged at
+     * most the messages of the windows in hand, which come again as duplicates: one ticket message
+     * each either way.
      */
-    private Exception take(Mailbox mailbox, MailboxRoute route, Folder folder, Folder processed, Message[] slice)
-            throws MessagingException {
-        folder.fetch(slice, PROFILE);
-        List<Message> taken = new ArrayList<>(slice.length);
-        Exception refused = null;
-        try {
+    private final class Taking {
+
+        private final Mailbox mailbox;
+        private final MailboxRoute route;
+        private final Folder folder;
+        private final Folder processed;
+        /** The window being fetched; null before the first. */
+        private Window current;
+        /** The group the intake threads have; null when they have none. */
+        private Group inIntake;
+        /** The first message refused by the intake, or null. */
+        Exception refused;
+
+        Taking(Mailbox mailbox, MailboxRoute route, Folder folder, Folder processed) {
+            this.mailbox = mailbox;
+            this.route = route;
+            this.folder = folder;
+            this.processed = processed;
+        }
+
+        void window(Message[] slice) throws MessagingException {
+            folder.fetch(slice, PROFILE);
+            Window window = new Window();
+            current = window;
             List<Message> group = new ArrayList<>();
             long groupBytes = 0;
             for (int i = 0; i <= slice.length; i++) {
@@ -248,57 +275,110 @@ class MailboxPolling {
                         && message.getSize() >= 0
                         && message.getSize() <= Math.min(FETCH_SIZE, intake.maxMessageSize());
                 if (!group.isEmpty() && (!small || groupBytes + message.getSize() > PREFETCH_BYTES)) {
-                    // The group so far, before this message: its bodies in one FETCH, then to the intake.
-                    refused = first(refused, handOver(mailbox, route, folder, taken, group));
-                    group.clear();
+                    // The group so far, before this message.
+                    handOver(window, group);
+                    group = new ArrayList<>();
                     groupBytes = 0;
                 }
                 if (small) {
                     group.add(message);
                     groupBytes += message.getSize();
                 } else if (message != null) {
-                    refused = first(refused, handOver(mailbox, folder, taken, message, () -> hand(route, message)));
+                    settle();
+                    handOver(window, message);
                 }
             }
-        } finally {
-            // Also when the connection broke half-way: what the intake already has is acknowledged
-            // if the server still listens, and is otherwise handed again (a duplicate) next time.
-            acknowledge(folder, processed, taken);
+            window.complete = true;
+            if (window.out == 0) {
+                acknowledge(window);
+            }
         }
-        return refused;
+
+        /**
+         * Fetches the group's bodies in one FETCH (while the intake works on the group before),
+         * waits for that one, then hands this one to the intake threads.
+         */
+        private void handOver(Window window, List<Message> group) throws MessagingException {
+            Map<Message, byte[]> bodies = prefetch(folder, group);
+            settle();
+            List<Message> handed = new ArrayList<>(group.size());
+            List<CompletableFuture<Exception>> outcomes = new ArrayList<>(group.size());
+            for (Message one : group) {
+                byte[] raw = bodies.remove(one);
+                if (raw == null) {
+                    continue;
+                }
+                // Named here: the folder is not to be touched from the intake's threads.
+                Object name = uidOf(folder, one);
+                handed.add(one);
+                outcomes.add(CompletableFuture.supplyAsync(() -> attempt(mailbox, name, raw, route), workers));
+            }
+            window.out++;
+            inIntake = new Group(window, handed, outcomes);
+        }
+
+        /** Waits for the group the intake has; acknowledges its window if that was the last of it. */
+        private void settle() throws MessagingException {
+            Group group = inIntake;
+            if (group == null) {
+                return;
+            }
+            inIntake = null;
+            for (int i = 0; i < group.messages().size(); i++) {
+                Exception outcome = group.outcomes().get(i).join();
+                if (outcome == null) {
+                    group.window().taken.add(group.messages().get(i));
+                } else {
+                    refused = first(refused, outcome);
+                }
+            }
+            group.window().out--;
+            if (group.window().complete && group.window().out == 0) {
+                acknowledge(group.window());
+            }
+        }
+
+        /** A large message, streamed to the intake on this thread; taken if the intake returned. */
+        private void handOver(Window window, Message message) throws MessagingException {
+            try {
+                hand(route, message);
+                window.taken.add(message);
+            } catch (MessageRemovedException gone) {
+                // Expunged by another client meanwhile: nothing left to take or to flag.
+            } catch (RuntimeException | IOException e) {
+                // The intake refused this one (too large, the database away): it stays unflagged for
+                // the next poll, and the messages after it still come in.
+                log.warn("Mailbox {}: message {} not taken in", mailbox.id(), uidOf(folder, message), e);
+                refused = first(refused, e);
+            }
+        }
+
+        /** The end of the poll, finished or broken off: the intake's last group waited for, all acknowledged. */
+        void finish() throws MessagingException {
+            settle();
+            if (current != null) {
+                acknowledge(current);
+            }
+        }
+
+        private void acknowledge(Window window) throws MessagingException {
+            if (!window.acknowledged) {
+                window.acknowledged = true;
+                MailboxPolling.acknowledge(folder, processed, window.taken);
+            }
+        }
     }
 
-    /**
-     * Hands the fetched bodies of a group to the intake, {@code intake-threads} at a time; adds the
-     * messages whose intake returned to {@code taken}, in their order, once every one has returned.
-     */
-    private Exception handOver(
-            Mailbox mailbox, MailboxRoute route, Folder folder, List<Message> taken, List<Message> group)
-            throws MessagingException {
-        Map<Message, byte[]> bodies = prefetch(folder, group);
-        List<Message> handed = new ArrayList<>(group.size());
-        List<CompletableFuture<Exception>> outcomes = new ArrayList<>(group.size());
-        for (Message one : group) {
-            byte[] raw = bodies.remove(one);
-            if (raw == null) {
-                continue;
-            }
-            // Named here: the folder is not to be touched from the intake's threads.
-            Object name = uidOf(folder, one);
-            handed.add(one);
-            outcomes.add(CompletableFuture.supplyAsync(() -> attempt(mailbox, name, raw, route), workers));
-        }
-        Exception refused = null;
-        for (int i = 0; i < handed.size(); i++) {
-            Exception outcome = outcomes.get(i).join();
-            if (outcome == null) {
-                taken.add(handed.get(i));
-            } else {
-                refused = first(refused, outcome);
-            }
-        }
-        return refused;
+    /** A window of messages: those the intake has returned for, and how many of its groups it still has. */
+    private static final class Window {
+        final List<Message> taken = new ArrayList<>();
+        int out;
+        boolean complete;
+        boolean acknowledged;
     }
+
+    /** A group of messages handed to the intake threads, with what became of each. */
+    private record Group(Window window, List<Message> messages, List<CompletableFuture<Exception>> outcomes) {}
 
     /** One fetched message to the intake: null once it returned, else why not (and it stays unflagged). */
     private Exception attempt(Mailbox mailbox, Object name, byte[] raw, MailboxRoute route) {
@@ -307,28 +387,6 @@ class MailboxPolling {
             return null;
         } catch (RuntimeException e) {
             log.warn("Mailbox {}: message {} not taken in", mailbox.id(), name, e);
-            return e;
-        }
-    }
-
-    private interface Handing {
-        void run() throws MessagingException, IOException;
-    }
-
-    /** Hands one message over; adds it to {@code taken} if the intake returned, else answers why not. */
-    private Exception handOver(Mailbox mailbox, Folder folder, List<Message> taken, Message message, Handing handing)
-            throws MessagingException {
-        try {
-            handing.run();
-            taken.add(message);
-            return null;
-        } catch (MessageRemovedException gone) {
-            // Expunged by another client meanwhile: nothing left to take or to flag.
-            return null;
-        } catch (RuntimeException | IOException e) {
-            // The intake refused this one (too large, the database away): it stays unflagged for
-            // the next poll, and the messages after it still come in.
-            log.warn("Mailbox {}: message {} not taken in", mailbox.id(), uidOf(folder, message), e);
             return e;
         }
     }

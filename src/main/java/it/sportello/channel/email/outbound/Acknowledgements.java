@@ -17,7 +17,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,6 +28,12 @@ import org.springframework.stereotype.Component;
  * well-behaved software never answers it. Never for mail that was itself automatic, and at most a
  * few per address within a window: should another autoresponder ignore the marking, the two stop
  * after a handful of mails instead of answering each other for ever.
+ *
+ * <p>It hears the intake of its own module synchronously, in the intake's transaction: the
+ * acknowledgement is queued with the ticket or not at all, and the ticket, its message and its
+ * customer are read from that transaction's persistence context rather than the database. An
+ * acknowledgement that cannot be queued fails the intake of the message, which is then kept as
+ * failed and can be replayed.
  */
 @Component
 class Acknowledgements {
@@ -72,7 +78,7 @@ class Acknowledgements {
                 clock);
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(InboundEmailAccepted accepted) {
         if (!accepted.newTicket()
                 || accepted.automatic()

@@ -3,10 +3,15 @@ package it.sportello.channel.email.outbound;
 import it.sportello.channel.email.InboundEmailAccepted;
 import it.sportello.ticket.TicketId;
 import java.util.Optional;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** Remembers, per ticket, the desk address and the latest customer mail that answers go into. */
+/**
+ * Remembers, per ticket, the desk address and the latest customer mail that answers go into. It
+ * hears the intake of its own module synchronously, in the intake's transaction: the thread is
+ * written with the ticket message or not at all, without a publication of its own to record,
+ * complete and delete (which cost more than the thread itself).
+ */
 @Component
 class EmailThreads {
 
@@ -16,7 +21,7 @@ class EmailThreads {
         this.threads = threads;
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(InboundEmailAccepted accepted) {
         EmailThread thread = threads.findById(accepted.ticketId().value())
                 .orElseGet(() -> new EmailThread(accepted.ticketId().value()));

@@ -53,6 +53,9 @@ class EmailIntakeTests extends ApiTestCase {
     @Autowired
     ApplicationEvents events;
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     private JsonNode json(HttpResponse<String> response) {
         return JSON.readTree(response.body());
     }
@@ -253,6 +256,56 @@ class EmailIntakeTests extends ApiTestCase {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void theSameMessageDeliveredFourTimesAtOnceMakesOneTicketMessageAndEveryAnswerNamesIt() throws Exception {
+        // Recorded and processed in one transaction: the copies wait on the first one's record
+        // until it commits, then find it, ticket and all.
+        byte[] mail = Fixtures.mail("outlook-windows-1252.eml");
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Callable<HttpResponse<String>>> deliveries = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                deliveries.add(() -> Fixtures.post(port, Desk.ADMIN, mail));
+            }
+            List<HttpResponse<String>> answers = new ArrayList<>();
+            for (Future<HttpResponse<String>> answer : pool.invokeAll(deliveries)) {
+                answers.add(answer.get());
+            }
+            assertThat(answers)
+                    .extracting(HttpResponse::statusCode)
+                    .containsOnly(200, 202)
+                    .containsOnlyOnce(202);
+            List<Long> tickets = answers.stream()
+                    .map(answer -> json(answer).get("ticketId").asLong())
+                    .toList();
+            assertThat(tickets).containsOnly(tickets.getFirst());
+            assertThat(answers)
+                    .extracting(answer -> json(answer).get("status").asString())
+                    .containsOnly("processed");
+            assertThat(ticket(tickets.getFirst()).get("messages")).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aNewTicketByMailHasItsThreadAndAcknowledgementWrittenWhenTheIntakeAnswers() {
+        // In the intake's own transaction: no moment in which the ticket exists without them.
+        EmailIntake.IntakeResult result =
+                intake.accept(routes.pipe(), new ByteArrayInputStream(Fixtures.mail("outlook-windows-1252.eml")));
+
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from channel_email_thread where ticket_id = ?",
+                        Integer.class,
+                        result.ticketId()))
+                .isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from channel_email_outbox where ticket_id = ? and kind = 'ACKNOWLEDGEMENT'",
+                        Integer.class,
+                        result.ticketId()))
+                .isEqualTo(1);
     }
 
     @Test

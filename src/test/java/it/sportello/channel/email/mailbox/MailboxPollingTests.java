@@ -3,10 +3,13 @@ package it.sportello.channel.email.mailbox;
 import static it.sportello.support.Api.object;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
 
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import it.sportello.channel.email.EmailIntake;
 import it.sportello.support.Api;
 import it.sportello.support.ApiTestCase;
 import it.sportello.support.Desk;
@@ -20,6 +23,7 @@ import jakarta.mail.Store;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -33,12 +37,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 /**
  * Mailboxes polled from a real IMAP server (an in-process GreenMail) by the scheduler, in windows
@@ -64,6 +71,10 @@ class MailboxPollingTests extends ApiTestCase {
 
     @Autowired
     MailboxIdle idle;
+
+    /** The real intake, which a test may make fail for one message. */
+    @MockitoSpyBean
+    EmailIntake intake;
 
     @BeforeAll
     static void startImap() {
@@ -204,6 +215,55 @@ class MailboxPollingTests extends ApiTestCase {
         assertThat(jdbc.queryForObject(
                         "select count(*) from email_intake where route_key = ?", Integer.class, "mailbox-" + mailbox))
                 .isEqualTo(3);
+        disable(mailbox);
+    }
+
+    @Test
+    void aWindowIsFlaggedBeforeTheNextIsHandedOverAndAMessageWhoseIntakeFailsStaysUnseen() throws Exception {
+        Account account = account();
+        String token = token();
+        for (int n = 1; n <= 5; n++) {
+            account.user.deliver(mail(
+                    "cliente" + n + "." + token() + "@example.it",
+                    account.address,
+                    "Finestra " + token + " n. " + n,
+                    "<" + token() + "@example.it>"));
+        }
+        // The third message (the first of the second window) meets a database that is away; what
+        // the server shows at that moment tells whether the first window was flagged already.
+        List<List<Boolean>> seenWhenTheThirdCame = new CopyOnWriteArrayList<>();
+        doAnswer(call -> {
+                    InputStream raw = call.getArgument(1);
+                    if (raw.markSupported()) {
+                        String text = new String(raw.readAllBytes(), StandardCharsets.ISO_8859_1);
+                        raw.reset();
+                        if (text.contains("Finestra " + token + " n. 3")) {
+                            seenWhenTheThirdCame.add(seen(account, "INBOX"));
+                            throw new TransientDataAccessResourceException("the database is away");
+                        }
+                    }
+                    return call.callRealMethod();
+                })
+                .when(intake)
+                .accept(any(), any());
+        long mailbox = mailbox(account, group(), null);
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(seen(account, "INBOX")).containsExactly(true, true, false, true, true);
+            assertThat(lastError(mailbox)).contains("left on the server");
+        });
+        assertThat(seenWhenTheThirdCame).isNotEmpty();
+        assertThat(seenWhenTheThirdCame.getFirst()).startsWith(true, true);
+        assertThat(jdbc.queryForList(
+                        "select t.subject from email_intake i join ticket t on t.id = i.ticket_id"
+                                + " where i.route_key = ? order by t.subject",
+                        String.class,
+                        "mailbox-" + mailbox))
+                .containsExactly(
+                        "Finestra " + token + " n. 1",
+                        "Finestra " + token + " n. 2",
+                        "Finestra " + token + " n. 4",
+                        "Finestra " + token + " n. 5");
         disable(mailbox);
     }
 
