@@ -102,6 +102,9 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/portal", "/portal/**")
                         .hasRole("CUSTOMER")
+                        // Supervisors keep the service levels (calendars, SLA policies).
+                        .requestMatchers("/admin/sla", "/admin/sla/**")
+                        .hasRole("SUPERVISOR")
                         .requestMatchers("/admin/**")
                         .hasRole("ADMIN")
                         .requestMatchers(
