@@ -1,7 +1,8 @@
 /**
  * Service standards: business calendars (opening hours, the Italian holidays, a company's own days),
- * and — to come — SLA policies with their clocks, and the share of promises kept. Business time
- * is counted here once for every module that promises something "within 8 business hours".
+ * service-level policies (the first that matches a ticket applies) and each ticket's clocks, with
+ * warnings, breaches and escalations on the persistent scheduler. Business time is counted here once
+ * for every module that promises something "within 8 business hours".
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Service standards")
 package it.sportello.sla;

@@ -225,6 +225,39 @@ class SlaClocksTests extends ApiTestCase {
                 .isEqualTo(1);
     }
 
+    @Autowired
+    SlaClocks engine;
+
+    @Test
+    void repeatedLateAndReorderedEventsChangeNothingTwice() {
+        String tag = Api.unique("sla-again");
+        policies.create(Api.unique("Di nuovo"), aroundTheClock(tag, 60, 30, null, 80, List.of()));
+        long id = ticket(tag, null);
+        TicketId ticket = new TicketId(id);
+        clockOf(id, SlaTarget.FIRST_RESPONSE, SlaClock::isRunning);
+        reply(id, "Eccoci.");
+        clockOf(id, SlaTarget.FIRST_RESPONSE, c -> c.state() == SlaClockState.STOPPED);
+        Instant replied = tickets.find(ticket).orElseThrow().firstReplyAt().orElseThrow();
+        Instant wrote = customerWrites(id, "Grazie, ma ancora nulla.");
+        SlaClock next = clockOf(id, SlaTarget.NEXT_RESPONSE, SlaClock::isRunning);
+
+        // The same message delivered again, the old reply delivered late, the creation delivered again.
+        engine.customerWrote(ticket, wrote);
+        engine.agentReplied(ticket, replied);
+        engine.ticketChanged(ticket, tickets.find(ticket).orElseThrow().createdAt());
+
+        SlaClock again =
+                clocks.findByTicketIdAndTarget(id, SlaTarget.NEXT_RESPONSE).orElseThrow();
+        assertThat(again.isRunning()).isTrue();
+        assertThat(again.cycle()).isEqualTo(next.cycle());
+        assertThat(again.dueAt()).isEqualTo(next.dueAt());
+        SlaClock first =
+                clocks.findByTicketIdAndTarget(id, SlaTarget.FIRST_RESPONSE).orElseThrow();
+        assertThat(first.state()).isEqualTo(SlaClockState.STOPPED);
+        assertThat(first.stoppedAt()).contains(replied);
+        assertThat(clocks.findByTicketIdOrderById(id)).hasSize(2);
+    }
+
     @Test
     void resolutionStopsWhenSolvedAndCountsOnWhenTheCustomerReopens() {
         String tag = Api.unique("sla-reopen");

@@ -102,8 +102,9 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/portal", "/portal/**")
                         .hasRole("CUSTOMER")
-                        // Supervisors shape how work is routed; the rest of the admin area is for admins.
-                        .requestMatchers("/admin/routing", "/admin/routing/**")
+                        // Supervisors shape the service: how work is routed, the service levels (calendars,
+                        // SLA policies); the rest of the admin area is for admins.
+                        .requestMatchers("/admin/routing", "/admin/routing/**", "/admin/sla", "/admin/sla/**")
                         .hasRole("SUPERVISOR")
                         .requestMatchers("/admin/**")
                         .hasRole("ADMIN")
