@@ -88,6 +88,12 @@ class StandardsBrowserTests extends BrowserTestCase {
         go(reader, "/standards?groupBy=agent");
         waitFor(reader, By.id("standards-figures"));
         screenshot(reader, "standards-by-agent-en");
+        long order = ticket("web");
+        go(reader, "/tickets/" + order);
+        waitFor(reader, By.id("milestone-name")).sendKeys("consegna");
+        reader.findElement(By.cssSelector(".milestone-form button")).click();
+        assertThat(waitFor(reader, By.cssSelector(".milestone-list")).getText()).contains("consegna");
+        screenshot(reader, "standards-ticket-milestone-en");
         reader.manage().window().setSize(new Dimension(390, 844));
         go(reader, "/standards?groupBy=channel");
         waitFor(reader, By.id("standards-figures"));
