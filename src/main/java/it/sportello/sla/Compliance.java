@@ -177,15 +177,15 @@ public class Compliance {
     }
 
     private static String key(ComplianceGrouping grouping, TicketFacts ticket) {
-        Long id = switch (grouping) {
-            case CHANNEL -> null;
-            case TEAM -> ticket.groupId();
-            case AGENT -> ticket.assigneeId();
-            case NONE -> null;
+        return switch (grouping) {
+            case CHANNEL -> ticket.channel().code();
+            case TEAM -> idOrNone(ticket.groupId());
+            case AGENT -> idOrNone(ticket.assigneeId());
+            case NONE -> ComplianceRow.NONE;
         };
-        if (grouping == ComplianceGrouping.CHANNEL) {
-            return ticket.channel().code();
-        }
+    }
+
+    private static String idOrNone(Long id) {
         return id == null ? ComplianceRow.NONE : String.valueOf(id);
     }
 

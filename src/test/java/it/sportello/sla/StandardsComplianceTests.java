@@ -169,6 +169,58 @@ class StandardsComplianceTests extends ApiTestCase {
     }
 
     @Test
+    void aMilestoneStandardCountsFromItsStartingMilestone() {
+        Person agent = desk.agent();
+        Person supervisor = desk.supervisor();
+        long team = group("Squadra " + Api.unique("t"));
+        int n = ThreadLocalRandom.current().nextInt(1_000_000);
+        String shipped = "spedito " + n;
+        String delivered = "consegnato " + n;
+        // Delivered within 2 days of being shipped, around the clock, floor 90 %.
+        long standard = standard(
+                supervisor,
+                object(
+                        "name",
+                        Api.unique("Consegna dalla spedizione"),
+                        "measure",
+                        "milestone",
+                        "milestone",
+                        delivered,
+                        "startMilestone",
+                        shipped,
+                        "threshold",
+                        "P2D",
+                        "businessTime",
+                        false,
+                        "floor",
+                        90));
+        moveTo("2031-06-02T08:00:00Z");
+        long a = ticket("web", team, agent);
+        long b = ticket("web", team, agent);
+        long c = ticket("web", team, agent);
+        ticket("web", team, agent); // never shipped: not measured
+        moveTo("2031-06-10T12:00:00Z");
+        milestone(a, shipped, "2031-06-03T08:00:00Z", agent);
+        milestone(a, delivered, "2031-06-04T08:00:00Z", agent); // 1 day: met
+        milestone(b, shipped, "2031-06-03T08:00:00Z", agent);
+        milestone(b, delivered, "2031-06-05T08:01:00Z", agent); // 2 days and 1 minute: missed
+        milestone(c, shipped, "2031-06-10T08:00:00Z", agent); // 4 hours ago, not delivered yet: pending
+
+        // The period is the one in which the shipping happened: 3 to 10 June.
+        JsonNode report = compliance("groupBy=team&from=2031-06-03&to=2031-06-10", supervisor);
+
+        assertFigures(row(report, standard, team), "50.0", false, 1, 1, 1, 3);
+        JsonNode before = compliance("groupBy=team&from=2031-06-01&to=2031-06-02", supervisor);
+        for (JsonNode s : before.get("standards")) {
+            if (s.get("id").asLong() == standard) {
+                assertThat(s.get("total").asLong())
+                        .as("opened, but not shipped, that week")
+                        .isZero();
+            }
+        }
+    }
+
+    @Test
     void anAgentSeesOnlyTheirOwnRowByAgent() {
         Person agent = desk.agent();
         Person other = desk.agent();

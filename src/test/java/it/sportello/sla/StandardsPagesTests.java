@@ -154,6 +154,30 @@ class StandardsPagesTests extends ApiTestCase {
                 .contains("L&#39;80 % delle richieste via telefono riceve una prima risposta entro 30 minuti.");
     }
 
+    @Test
+    void anAgentRecordsAMilestoneFromTheTicketPage() {
+        Browser agent = signedIn(desk.agent());
+        long ticket = desk.ticket("Ordine 1234").get("id").asLong();
+        String panel = "/tickets/" + ticket + "/milestones";
+
+        HttpResponse<String> page = agent.get("/tickets/" + ticket);
+        HttpResponse<String> empty = agent.get(panel, Map.of("HX-Request", "true"));
+        String csrf = Browser.csrfToken(empty.body());
+        HttpResponse<String> blank = agent.post(panel, Map.of("_csrf", csrf, "name", "  "));
+        HttpResponse<String> recorded = agent.post(panel, Map.of("_csrf", csrf, "name", "Consegna", "note", "GLS"));
+
+        assertThat(page.body()).contains("hx-get=\"" + panel + "\"");
+        assertThat(empty.body()).contains("Nessun traguardo registrato.");
+        assertThat(blank.statusCode()).isEqualTo(422);
+        assertThat(blank.body()).contains("Scrivi il nome del traguardo");
+        assertThat(recorded.statusCode()).isEqualTo(200);
+        assertThat(recorded.body()).contains("<strong>consegna</strong>").contains("GLS");
+        assertThat(api.get("/api/v1" + panel, it.sportello.support.Desk.ADMIN)
+                        .json()
+                        .size())
+                .isEqualTo(1);
+    }
+
     private Browser signedIn(Person person) {
         Browser browser = new Browser(port);
         browser.signIn(person.email(), person.password());

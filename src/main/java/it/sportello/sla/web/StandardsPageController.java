@@ -102,10 +102,26 @@ class StandardsPageController {
     }
 
     /** One bar: a share against a floor, with the counts behind it. */
-    record Bar(String label, BigDecimal share, Boolean meets, long met, long missed, long pending, long total) {
+    record Bar(
+            String label,
+            BigDecimal share,
+            String shareText,
+            Boolean meets,
+            long met,
+            long missed,
+            long pending,
+            long total) {
 
-        static Bar of(String label, ComplianceFigures f, BigDecimal floor) {
-            return new Bar(label, f.share(), f.meets(floor), f.met(), f.missed(), f.pending(), f.total());
+        static Bar of(String label, ComplianceFigures f, BigDecimal floor, Locale locale) {
+            return new Bar(
+                    label,
+                    f.share(),
+                    f.share() == null ? "–" : percent(f.share(), locale),
+                    f.meets(floor),
+                    f.met(),
+                    f.missed(),
+                    f.pending(),
+                    f.total());
         }
 
         /** The bar's width in percent, as CSS wants it ("93.3"). */
@@ -118,9 +134,22 @@ class StandardsPageController {
         }
     }
 
-    record Card(long id, String name, String sentence, BigDecimal floor, Bar whole, List<Bar> rows) {}
+    record Card(long id, String name, String sentence, BigDecimal floor, String floorText, Bar whole, List<Bar> rows) {}
 
-    record Figures(List<Card> cards, String grouping, String range, String updatedAt, String query) {}
+    record Figures(
+            List<Card> cards,
+            String grouping,
+            String range,
+            String updatedAt,
+            String query,
+            LocalDate fromDate,
+            LocalDate toDate) {}
+
+    /** "93,3 %" in Italian, "93.3 %" in English; "100 %" without a needless decimal. */
+    static String percent(BigDecimal value, Locale locale) {
+        return new java.text.DecimalFormat("0.#", java.text.DecimalFormatSymbols.getInstance(locale)).format(value)
+                + " %";
+    }
 
     @GetMapping
     String page(
@@ -192,14 +221,28 @@ class StandardsPageController {
                                     .withLocale(locale))
                 },
                 locale);
-        return new Figures(cards, grouping.code(), range, updated, filter.query());
+        return new Figures(
+                cards,
+                grouping.code(),
+                range,
+                updated,
+                filter.query(),
+                period.from().atZone(zone).toLocalDate(),
+                period.to().minusNanos(1).atZone(zone).toLocalDate());
     }
 
     private Card card(StandardCompliance s, String sentence, ComplianceGrouping grouping, Locale locale) {
         List<Bar> rows = s.groups().stream()
-                .map(row -> Bar.of(rowLabel(row, grouping, locale), row.figures(), s.floor()))
+                .map(row -> Bar.of(rowLabel(row, grouping, locale), row.figures(), s.floor(), locale))
                 .toList();
-        return new Card(s.id().value(), s.name(), sentence, s.floor(), Bar.of(s.name(), s.figures(), s.floor()), rows);
+        return new Card(
+                s.id().value(),
+                s.name(),
+                sentence,
+                s.floor(),
+                percent(s.floor(), locale),
+                Bar.of(s.name(), s.figures(), s.floor(), locale),
+                rows);
     }
 
     private String rowLabel(ComplianceRow row, ComplianceGrouping grouping, Locale locale) {
