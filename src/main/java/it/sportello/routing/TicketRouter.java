@@ -50,6 +50,8 @@ public class TicketRouter {
     private static final int LOOK_AHEAD = 100;
     /** Tickets routed at most when a group's settings change (the rest wait for the next chance). */
     private static final int DRAIN_LIMIT = 500;
+    /** Tickets offered again per group by the periodic sweep. */
+    private static final int SWEEP_LIMIT = 50;
 
     /** Most urgent first: the clock that falls due first, tickets without one last, then the oldest. */
     static final Comparator<Ticket> URGENCY = Comparator.comparing(
@@ -115,13 +117,26 @@ public class TicketRouter {
 
     /** Routes the waiting tickets of a group, most urgent first; how many found an agent. */
     public int drain(GroupId group) {
-        List<Ticket> waiting = tickets.searchAsDesk(queueOf(group), TicketOrder.SLA_DUE, 0, DRAIN_LIMIT)
+        return drain(group, DRAIN_LIMIT);
+    }
+
+    private int drain(GroupId group, int limit) {
+        List<Ticket> waiting = tickets.searchAsDesk(queueOf(group), TicketOrder.SLA_DUE, 0, limit)
                 .getContent();
         int routed = 0;
         for (Ticket ticket : waiting) {
             if (route(ticket.id()).isPresent()) {
                 routed++;
             }
+        }
+        return routed;
+    }
+
+    /** Offers the waiting tickets of every group that routes by itself again, at most {@value #SWEEP_LIMIT} per group. */
+    public int sweep() {
+        int routed = 0;
+        for (GroupRouting routing : groups.findByStrategyNot(RoutingStrategy.MANUAL)) {
+            routed += drain(routing.group(), SWEEP_LIMIT);
         }
         return routed;
     }
