@@ -192,7 +192,7 @@ public class TicketRouter {
         if (ticket == null || !waiting(ticket) || !ticket.group().orElseThrow().equals(group)) {
             return Optional.empty();
         }
-        Needs needs = needsOf(ticket);
+        Needs needs = needsOf(ticket, skills.findAll());
         Set<UserId> members = activeStaff(users.getGroup(group).members());
         List<AgentProfile> able = profiles
                 .findAllById(members.stream().map(UserId::value).toList())
@@ -243,6 +243,7 @@ public class TicketRouter {
                 .orElseGet(() -> AgentProfile.unconfigured(agent, properties.defaultCapacity()));
         Map<GroupId, GroupRouting> settings =
                 groups.findAll().stream().collect(Collectors.toMap(GroupRouting::group, g -> g));
+        List<Skill> catalogue = skills.findAll();
         List<Ticket> firsts = new ArrayList<>();
         for (AgentGroup group : users.groups()) {
             if (!group.members().contains(agent)) {
@@ -255,7 +256,9 @@ public class TicketRouter {
             tickets.searchAsDesk(queueOf(group.id()), TicketOrder.SLA_DUE, 0, LOOK_AHEAD).stream()
                     .filter(automatic ? this::waiting : this::queued)
                     .filter(t -> !automatic || profile.availableOn(t.channel()))
-                    .filter(t -> fits(routing, profile, needsOf(t)))
+                    // A ticket's needs (its requester's language) are read only where the strategy asks.
+                    .filter(t -> routing.strategy() != RoutingStrategy.SKILL_BASED
+                            || fits(routing, profile, needsOf(t, catalogue)))
                     .findFirst()
                     .ifPresent(firsts::add);
         }
@@ -316,11 +319,11 @@ public class TicketRouter {
         }
     }
 
-    private Needs needsOf(Ticket ticket) {
+    private Needs needsOf(Ticket ticket, List<Skill> catalogue) {
         String language = customers.get(ticket.requester()).locale().code();
         Set<SkillId> required = new HashSet<>();
         Optional<SkillId> channel = Optional.empty();
-        for (Skill skill : skills.findAll()) {
+        for (Skill skill : catalogue) {
             switch (skill.kind()) {
                 case LANGUAGE -> {
                     if (skill.code().equals(language)) {

@@ -97,7 +97,21 @@ class QueuesBrowserTests extends BrowserTestCase {
         assertThat(waitFor(browser, By.cssSelector("p.alert.info")).getText()).startsWith("Routing of ");
         screenshot(browser, "routing-admin-saved-en");
 
-        go(browser, "/queues");
-        screenshot(browser, "routing-queues-en");
+        go(browser, "/admin/routing/agents/" + agent.id());
+        new org.openqa.selenium.support.ui.Select(
+                        browser.findElement(By.id("level-" + routing.skill("language", "en"))))
+                .selectByVisibleText("3 · expert");
+        browser.findElement(By.id("available-web")).click();
+        screenshot(browser, "routing-agent-en");
+        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        assertThat(waitFor(browser, By.cssSelector("p.alert.info")).getText()).startsWith("Profile of ");
+        assertThat(browser.findElement(By.id("agents")).getText()).contains("English · 3");
+        ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("document.getElementById('skills').scrollIntoView()");
+        screenshot(browser, "routing-skills-en");
+
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        go(browser, "/queues?all=true");
+        screenshot(browser, "routing-queues-phone-en");
     }
 }
