@@ -4,6 +4,7 @@ import it.sportello.customer.CustomerManagement;
 import it.sportello.identity.AgentGroup;
 import it.sportello.identity.CurrentUser;
 import it.sportello.identity.GroupId;
+import it.sportello.identity.Notifications;
 import it.sportello.identity.User;
 import it.sportello.identity.UserId;
 import it.sportello.identity.UserManagement;
@@ -62,6 +63,7 @@ public class TicketRouter {
     private final TicketManagement tickets;
     private final CustomerManagement customers;
     private final UserManagement users;
+    private final Notifications notifications;
     private final SkillRepository skills;
     private final GroupRoutingRepository groups;
     private final AgentProfileRepository profiles;
@@ -73,6 +75,7 @@ public class TicketRouter {
             TicketManagement tickets,
             CustomerManagement customers,
             UserManagement users,
+            Notifications notifications,
             SkillRepository skills,
             GroupRoutingRepository groups,
             AgentProfileRepository profiles,
@@ -82,6 +85,7 @@ public class TicketRouter {
         this.tickets = tickets;
         this.customers = customers;
         this.users = users;
+        this.notifications = notifications;
         this.skills = skills;
         this.groups = groups;
         this.profiles = profiles;
@@ -278,6 +282,12 @@ public class TicketRouter {
         tickets.changeAsDesk(
                 ticket.id(), new TicketChanges(null, null, Optional.of(agent), null, null, null, ticket.version()));
         profiles.assignedAt(agent.value(), Instant.now(clock));
+        // The agent learns of work the desk gave them; in the same transaction, so a lost race tells nobody.
+        notifications.notify(
+                agent,
+                "routing.notice.assigned",
+                List.of(String.valueOf(ticket.id().value()), ticket.subject()),
+                "/tickets/" + ticket.id().value());
         log.debug("Routed ticket {} to agent {}", ticket.id().value(), agent.value());
         return true;
     }

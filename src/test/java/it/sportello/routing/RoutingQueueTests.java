@@ -37,6 +37,9 @@ class RoutingQueueTests extends ApiTestCase {
     @Autowired
     TicketRouter router;
 
+    @Autowired
+    it.sportello.identity.Notifications notifications;
+
     RoutingDesk routing;
 
     @BeforeEach
@@ -98,6 +101,11 @@ class RoutingQueueTests extends ApiTestCase {
         routing.status(first, "solved");
 
         assertThat(routing.awaitAssignee(second)).isEqualTo(agent.id());
+        assertThat(notifications.latest(new UserId(agent.id()), 10))
+                .as("the agent is told of each ticket the desk gave them")
+                .filteredOn(n -> n.messageKey().equals("routing.notice.assigned"))
+                .extracting(n -> n.link().orElseThrow())
+                .containsExactlyInAnyOrder("/tickets/" + first, "/tickets/" + second);
     }
 
     @Test
