@@ -4,6 +4,7 @@ import it.sportello.customer.CustomerManagement;
 import it.sportello.identity.AgentGroup;
 import it.sportello.identity.CurrentUser;
 import it.sportello.identity.GroupId;
+import it.sportello.identity.Notifications;
 import it.sportello.identity.User;
 import it.sportello.identity.UserId;
 import it.sportello.identity.UserManagement;
@@ -50,6 +51,8 @@ public class TicketRouter {
     private static final int LOOK_AHEAD = 100;
     /** Tickets routed at most when a group's settings change (the rest wait for the next chance). */
     private static final int DRAIN_LIMIT = 500;
+    /** Tickets offered again per group by the periodic sweep. */
+    private static final int SWEEP_LIMIT = 50;
 
     /** Most urgent first: the clock that falls due first, tickets without one last, then the oldest. */
     static final Comparator<Ticket> URGENCY = Comparator.comparing(
@@ -60,6 +63,7 @@ public class TicketRouter {
     private final TicketManagement tickets;
     private final CustomerManagement customers;
     private final UserManagement users;
+    private final Notifications notifications;
     private final SkillRepository skills;
     private final GroupRoutingRepository groups;
     private final AgentProfileRepository profiles;
@@ -71,6 +75,7 @@ public class TicketRouter {
             TicketManagement tickets,
             CustomerManagement customers,
             UserManagement users,
+            Notifications notifications,
             SkillRepository skills,
             GroupRoutingRepository groups,
             AgentProfileRepository profiles,
@@ -80,6 +85,7 @@ public class TicketRouter {
         this.tickets = tickets;
         this.customers = customers;
         this.users = users;
+        this.notifications = notifications;
         this.skills = skills;
         this.groups = groups;
         this.profiles = profiles;
@@ -115,13 +121,26 @@ public class TicketRouter {
 
     /** Routes the waiting tickets of a group, most urgent first; how many found an agent. */
     public int drain(GroupId group) {
-        List<Ticket> waiting = tickets.searchAsDesk(queueOf(group), TicketOrder.SLA_DUE, 0, DRAIN_LIMIT)
+        return drain(group, DRAIN_LIMIT);
+    }
+
+    private int drain(GroupId group, int limit) {
+        List<Ticket> waiting = tickets.searchAsDesk(queueOf(group), TicketOrder.SLA_DUE, 0, limit)
                 .getContent();
         int routed = 0;
         for (Ticket ticket : waiting) {
             if (route(ticket.id()).isPresent()) {
                 routed++;
             }
+        }
+        return routed;
+    }
+
+    /** Offers the waiting tickets of every group that routes by itself again, at most {@value #SWEEP_LIMIT} per group. */
+    public int sweep() {
+        int routed = 0;
+        for (GroupRouting routing : groups.findByStrategyNot(RoutingStrategy.MANUAL)) {
+            routed += drain(routing.group(), SWEEP_LIMIT);
         }
         return routed;
     }
@@ -177,7 +196,7 @@ public class TicketRouter {
         if (ticket == null || !waiting(ticket) || !ticket.group().orElseThrow().equals(group)) {
             return Optional.empty();
         }
-        Needs needs = needsOf(ticket);
+        Needs needs = needsOf(ticket, skills.findAll());
         Set<UserId> members = activeStaff(users.getGroup(group).members());
         List<AgentProfile> able = profiles
                 .findAllById(members.stream().map(UserId::value).toList())
@@ -228,6 +247,7 @@ public class TicketRouter {
                 .orElseGet(() -> AgentProfile.unconfigured(agent, properties.defaultCapacity()));
         Map<GroupId, GroupRouting> settings =
                 groups.findAll().stream().collect(Collectors.toMap(GroupRouting::group, g -> g));
+        List<Skill> catalogue = skills.findAll();
         List<Ticket> firsts = new ArrayList<>();
         for (AgentGroup group : users.groups()) {
             if (!group.members().contains(agent)) {
@@ -240,7 +260,9 @@ public class TicketRouter {
             tickets.searchAsDesk(queueOf(group.id()), TicketOrder.SLA_DUE, 0, LOOK_AHEAD).stream()
                     .filter(automatic ? this::waiting : this::queued)
                     .filter(t -> !automatic || profile.availableOn(t.channel()))
-                    .filter(t -> fits(routing, profile, needsOf(t)))
+                    // A ticket's needs (its requester's language) are read only where the strategy asks.
+                    .filter(t -> routing.strategy() != RoutingStrategy.SKILL_BASED
+                            || fits(routing, profile, needsOf(t, catalogue)))
                     .findFirst()
                     .ifPresent(firsts::add);
         }
@@ -260,6 +282,12 @@ public class TicketRouter {
         tickets.changeAsDesk(
                 ticket.id(), new TicketChanges(null, null, Optional.of(agent), null, null, null, ticket.version()));
         profiles.assignedAt(agent.value(), Instant.now(clock));
+        // The agent learns of work the desk gave them; in the same transaction, so a lost race tells nobody.
+        notifications.notify(
+                agent,
+                "routing.notice.assigned",
+                List.of(String.valueOf(ticket.id().value()), ticket.subject()),
+                "/tickets/" + ticket.id().value());
         log.debug("Routed ticket {} to agent {}", ticket.id().value(), agent.value());
         return true;
     }
@@ -301,11 +329,11 @@ public class TicketRouter {
         }
     }
 
-    private Needs needsOf(Ticket ticket) {
+    private Needs needsOf(Ticket ticket, List<Skill> catalogue) {
         String language = customers.get(ticket.requester()).locale().code();
         Set<SkillId> required = new HashSet<>();
         Optional<SkillId> channel = Optional.empty();
-        for (Skill skill : skills.findAll()) {
+        for (Skill skill : catalogue) {
             switch (skill.kind()) {
                 case LANGUAGE -> {
                     if (skill.code().equals(language)) {

@@ -37,6 +37,9 @@ class RoutingQueueTests extends ApiTestCase {
     @Autowired
     TicketRouter router;
 
+    @Autowired
+    it.sportello.identity.Notifications notifications;
+
     RoutingDesk routing;
 
     @BeforeEach
@@ -98,6 +101,11 @@ class RoutingQueueTests extends ApiTestCase {
         routing.status(first, "solved");
 
         assertThat(routing.awaitAssignee(second)).isEqualTo(agent.id());
+        assertThat(notifications.latest(new UserId(agent.id()), 10))
+                .as("the agent is told of each ticket the desk gave them")
+                .filteredOn(n -> n.messageKey().equals("routing.notice.assigned"))
+                .extracting(n -> n.link().orElseThrow())
+                .containsExactlyInAnyOrder("/tickets/" + first, "/tickets/" + second);
     }
 
     @Test
@@ -157,6 +165,45 @@ class RoutingQueueTests extends ApiTestCase {
                 waiting.stream().map(routing::assigneeOf).filter(a -> a != null).toList();
         assertThat(assignees).filteredOn(a -> a == first.id()).hasSize(2);
         assertThat(assignees).filteredOn(a -> a == second.id()).hasSize(1);
+    }
+
+    @Test
+    void aRedeliveredEventRoutesNothingTwice() {
+        Desk.Person first = desk.agent();
+        Desk.Person second = desk.agent();
+        long group = routing.group(first, second);
+        routing.available(first, 5, "email");
+        routing.available(second, 5, "email");
+        routing.route(group, "round_robin");
+        long ticket = routing.ticket(group, "it");
+        long picked = routing.awaitAssignee(ticket);
+
+        // What an event delivered again would do: route the ticket, hand its agent more work.
+        assertThat(router.route(new TicketId(ticket))).isEmpty();
+        assertThat(router.handOver(new UserId(picked))).isZero();
+
+        assertThat(routing.assigneeOf(ticket)).isEqualTo(picked);
+        long next = routing.ticket(group, "it");
+        assertThat(routing.awaitAssignee(next)).as("the turn moved on once").isNotEqualTo(picked);
+    }
+
+    @Test
+    void theSweepHandsWaitingTicketsToAnAgentAddedToTheGroupLater() {
+        Desk.Person agent = desk.agent();
+        Desk.Person newcomer = desk.agent();
+        long group = routing.group(agent);
+        routing.route(group, "least_loaded");
+        routing.available(newcomer, 5, "email");
+        long ticket = routing.ticket(group, "it");
+        routing.assertStaysWaiting(ticket);
+        // Group membership is the identity module's and announces nothing.
+        Api.Reply joined = api.patch(
+                "/api/v1/groups/" + group, Desk.ADMIN, Api.object("members", List.of(agent.id(), newcomer.id())));
+        assertThat(joined.status()).as(joined.toString()).isEqualTo(200);
+
+        router.sweep();
+
+        assertThat(routing.assigneeOf(ticket)).isEqualTo(newcomer.id());
     }
 
     private long assigned(List<Long> ids) {

@@ -443,6 +443,8 @@ class TicketTests {
         assertThat(first.occurredAt()).isEqualTo(T0.plusSeconds(1));
         assertThat(back.assigneeId()).as("back to the group's queue").isNull();
         assertThat(back.eventId()).isNotEqualTo(first.eventId());
+        assertThat(first.previousAssigneeId()).as("nobody had it").isNull();
+        assertThat(back.previousAssigneeId()).as("whose load fell").isEqualTo(AGENT);
     }
 
     @Test
