@@ -78,7 +78,8 @@ public class Compliance {
         Set<String> endNames = measured.stream()
                 .filter(s -> s.measure() == StandardMeasure.MILESTONE && s.startMilestone() == null)
                 .map(Standard::milestone)
-                .collect(Collectors.toSet());
+                .collect(Collectors.toCollection(java.util.HashSet::new));
+        endNames.add(Milestones.CHAT_HANDED_OVER);
         Map<String, Map<Long, Instant>> reached = byName(milestones.named(
                 endNames, opened.stream().map(TicketFacts::ticketId).toList()));
 
@@ -94,6 +95,14 @@ public class Compliance {
                 if (ticket.merged() || !standard.covers(ticket.channel(), ticket.priority())) {
                     continue;
                 }
+                // A chat is measured from the visitor's hand-over to a person; one the bot settled is not measured.
+                Instant start = standard.measure() == StandardMeasure.CHAT_ANSWERED
+                        ? reached.getOrDefault(Milestones.CHAT_HANDED_OVER, Map.of())
+                                .get(ticket.id())
+                        : ticket.createdAt();
+                if (start == null) {
+                    continue;
+                }
                 Instant end = switch (standard.measure()) {
                     case FIRST_RESPONSE, CHAT_ANSWERED -> ticket.firstReplyAt();
                     case RESOLUTION -> ticket.done() ? ticket.solvedAt() : null;
@@ -104,9 +113,7 @@ public class Compliance {
                     continue;
                 }
                 measurements.add(new Measurement(
-                        standard,
-                        ticket,
-                        ComplianceOutcome.judge(ticket.createdAt(), end, standard.threshold(), calendar, now)));
+                        standard, ticket, ComplianceOutcome.judge(start, end, standard.threshold(), calendar, now)));
             }
         }
         return new ComplianceReport(from, to, now, grouping, summarise(measured, measurements, grouping, onlyAgent));

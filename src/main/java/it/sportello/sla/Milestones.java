@@ -31,6 +31,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class Milestones {
 
+    /**
+     * The milestone the chat records when a visitor is first handed to a person: the chat standards
+     * count the visitor's wait for a person from it, not the time they spent with the bot.
+     */
+    public static final String CHAT_HANDED_OVER = "chat-operatore";
+
     /** How far ahead of the desk's clock a reported instant may be (clocks of other systems drift). */
     static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 

@@ -24,6 +24,7 @@ import it.sportello.shared.PlainText;
 import it.sportello.shared.SequenceIds;
 import it.sportello.shared.SupportedLocale;
 import it.sportello.shared.TooManyRequestsException;
+import it.sportello.sla.Milestones;
 import it.sportello.ticket.Channel;
 import it.sportello.ticket.TicketId;
 import it.sportello.ticket.TicketManagement;
@@ -68,6 +69,7 @@ public class Chats {
     private final UserManagement users;
     private final BotEngine bot;
     private final BotLearning learning;
+    private final Milestones milestones;
     private final SequenceIds ids;
     private final MessageSource messages;
     private final TransactionTemplate tx;
@@ -87,6 +89,7 @@ public class Chats {
             UserManagement users,
             BotEngine bot,
             BotLearning learning,
+            Milestones milestones,
             SequenceIds ids,
             MessageSource messages,
             PlatformTransactionManager transactionManager,
@@ -102,6 +105,7 @@ public class Chats {
         this.users = users;
         this.bot = bot;
         this.learning = learning;
+        this.milestones = milestones;
         this.ids = ids;
         this.messages = messages;
         this.tx = new TransactionTemplate(transactionManager);
@@ -255,6 +259,7 @@ public class Chats {
                 return status(chat);
             }
             chat.queue(null, now());
+            recordHandOver(chat);
             systemLine(chat, "chat.system.queued");
             transcript
                     .lastFromVisitor(chatId)
@@ -409,6 +414,7 @@ public class Chats {
                 } else {
                     if (chat.state() == ChatState.BOT) {
                         chat.queue(null, now());
+                        recordHandOver(chat);
                     }
                     chat.accept(toAgent.value(), now());
                 }
@@ -468,6 +474,13 @@ public class Chats {
         });
         announceQueue(chatId);
         return status(chatId);
+    }
+
+    /** The visitor reaches a person from now on: the chat's service standard counts the wait from here. */
+    private void recordHandOver(Chat chat) {
+        chat.ticketId()
+                .ifPresent(ticket ->
+                        milestones.record(new TicketId(ticket), Milestones.CHAT_HANDED_OVER, now(), null, null));
     }
 
     /**

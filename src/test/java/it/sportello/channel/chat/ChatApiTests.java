@@ -315,6 +315,10 @@ class ChatApiTests extends ApiTestCase {
                     .get("chat");
             JsonNode ticket = api.get("/api/v1/tickets/" + chat.get("ticketId").asLong(), Desk.ADMIN)
                     .json();
+            assertThat(api.get("/api/v1/tickets/" + chat.get("ticketId").asLong() + "/milestones", Desk.ADMIN)
+                            .body())
+                    .as("the chat standard counts the wait for a person from the hand-over")
+                    .contains(it.sportello.sla.Milestones.CHAT_HANDED_OVER);
             assertThat(api.get(
                                     "/api/v1/customers/"
                                             + ticket.get("requester").get("id").asLong(),
