@@ -102,6 +102,9 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/portal", "/portal/**")
                         .hasRole("CUSTOMER")
+                        // Supervisors write the desk's automations; the rest of the admin area is admins'.
+                        .requestMatchers("/admin/automations", "/admin/automations/**")
+                        .hasRole("SUPERVISOR")
                         .requestMatchers("/admin/**")
                         .hasRole("ADMIN")
                         .requestMatchers(
