@@ -36,8 +36,8 @@ class AutomationBrowserTests extends BrowserTestCase {
         String name = Api.unique("Reso accettato");
         browser.findElement(By.id("name")).sendKeys(name);
         new Select(browser.findElement(By.id("actions0.type"))).selectByValue("add_tags");
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
-        waitFor(browser, By.id("replyIt-error"));
+        browser.findElement(By.cssSelector("main .actions button[type=submit]")).click();
+        waitFor(browser, By.id("actions[0].value-error"));
         assertThat(browser.findElement(By.id("actions[0].value-error")).getText())
                 .isEqualTo("Valore mancante o non valido per questa riga.");
         screenshot(browser, "automation-macro-errors-it");
@@ -48,7 +48,7 @@ class AutomationBrowserTests extends BrowserTestCase {
         browser.findElement(By.id("actions0.value")).sendKeys("reso-accettato");
         new Select(browser.findElement(By.id("actions1.type"))).selectByValue("set_status");
         browser.findElement(By.id("actions1.value")).sendKeys("pending");
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        browser.findElement(By.cssSelector("main .actions button[type=submit]")).click();
         waitUntil(browser, textToBePresentInElementLocated(By.cssSelector(".alert.info"), "Macro salvata."));
         assertThat(browser.findElement(By.id("macros")).getText()).contains(name);
 
