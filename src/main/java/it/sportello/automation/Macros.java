@@ -74,6 +74,25 @@ public class Macros {
     /** What applying a macro leaves for the agent: the reply to review and the status to send it with. */
     public record Applied(Macro macro, Ticket ticket, String reply, TicketStatus statusAfter) {}
 
+    /** A macro's reply ready to insert: its name and its text filled in for a ticket. */
+    public record Reply(String name, String text) {}
+
+    /**
+     * The replies of the macros this person may use, filled in for the ticket's customer, in their
+     * language (the chat workspace's ready replies); macros without a reply are left out.
+     */
+    public List<Reply> repliesFor(CurrentUser agent, TicketId ticketId) {
+        Optional<Ticket> ticket = tickets.find(ticketId);
+        if (ticket.isEmpty()) {
+            return List.of();
+        }
+        var customer = customers.get(ticket.get().requester());
+        return usableBy(agent).stream()
+                .map(m -> new Reply(m.name(), placeholders.render(m.replyIt(), m.replyEn(), ticket.get(), customer)))
+                .filter(r -> !r.text().isBlank())
+                .toList();
+    }
+
     public List<Macro> all() {
         return macros.findAllByOrderByNameAscIdAsc();
     }

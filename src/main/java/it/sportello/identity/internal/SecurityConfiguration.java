@@ -102,9 +102,15 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/portal", "/portal/**")
                         .hasRole("CUSTOMER")
-                        // Supervisors shape the service: how work is routed, the service levels (calendars,
-                        // SLA policies); the rest of the admin area is for admins.
-                        .requestMatchers("/admin/routing", "/admin/routing/**", "/admin/sla", "/admin/sla/**")
+                        // Supervisors shape the service: the service levels (calendars, SLA policies), how work
+                        // is routed, the automations; the rest of the admin area is for admins.
+                        .requestMatchers(
+                                "/admin/sla",
+                                "/admin/sla/**",
+                                "/admin/routing",
+                                "/admin/routing/**",
+                                "/admin/automations",
+                                "/admin/automations/**")
                         .hasRole("SUPERVISOR")
                         .requestMatchers("/admin/**")
                         .hasRole("ADMIN")

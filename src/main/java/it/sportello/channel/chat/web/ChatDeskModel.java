@@ -1,7 +1,9 @@
 package it.sportello.channel.chat.web;
 
+import it.sportello.automation.Macros;
 import it.sportello.channel.chat.ChatAgents;
 import it.sportello.identity.CurrentUser;
+import it.sportello.ticket.TicketId;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -15,15 +17,15 @@ import org.springframework.ui.Model;
 class ChatDeskModel {
 
     static final String PAGE = "chat/desk";
-    /** The canned replies offered as one-click inserts (bundle keys, shown in the agent's language). */
-    static final List<String> CANNED = List.of("chat.canned.greeting", "chat.canned.checking", "chat.canned.thanks");
 
     private final ChatDeskViews views;
     private final ChatAgents agents;
+    private final Macros macros;
 
-    ChatDeskModel(ChatDeskViews views, ChatAgents agents) {
+    ChatDeskModel(ChatDeskViews views, ChatAgents agents, Macros macros) {
         this.views = views;
         this.agents = agents;
+        this.macros = macros;
     }
 
     /** The whole page; {@code errors} maps a field to its message, already in the page's language. */
@@ -33,8 +35,14 @@ class ChatDeskModel {
         model.addAttribute("availability", availability);
         model.addAttribute("form", form == null ? ChatAvailabilityForm.of(availability) : form);
         model.addAttribute("errors", errors == null ? Map.of() : errors);
-        model.addAttribute("chat", chatId == null ? null : views.conversation(chatId, agent));
-        model.addAttribute("canned", CANNED);
+        ChatDeskViews.Conversation chat = chatId == null ? null : views.conversation(chatId, agent);
+        model.addAttribute("chat", chat);
+        // The ready replies are the macros' replies, filled in for this chat's customer in their language.
+        model.addAttribute(
+                "canned",
+                chat == null || chat.ticketId() == null
+                        ? List.of()
+                        : macros.repliesFor(agent, new TicketId(chat.ticketId())));
         model.addAttribute("maxCapacity", ChatAgents.MAX_CAPACITY);
         return PAGE;
     }
