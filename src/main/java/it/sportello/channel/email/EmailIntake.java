@@ -51,15 +51,17 @@ import org.springframework.transaction.UnexpectedRollbackException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Inbound e-mail, store first: a raw message is written to disk and recorded ({@code RECEIVED})
- * before anything else; processing then reads the stored copy and, in one transaction, creates
- * the ticket message and marks the record {@code PROCESSED}. A crash leaves the record waiting,
- * and the recovery task finishes it; the row lock makes sure only one processor ever does. The
- * same message again (same Message-ID, or same bytes without one, on the same route) is
- * recognised and answered with what the first delivery made. Mailboxes and the pipe endpoint
- * both come through {@link #accept}. What becomes of a message (ignored, a bounce note, a reply on
- * its ticket, a new ticket) is for the filters of the {@link InboundPipeline} to decide; this class
- * only carries the decision out.
+ * Inbound e-mail, store first: a raw message is written to disk before anything else, and read
+ * from there. The usual message is then recorded and processed in one transaction: the record
+ * ({@code PROCESSED}) and the ticket message commit together, or neither does and the sender, who
+ * has had no answer, delivers again. Any other message goes the long way: recorded as {@code
+ * RECEIVED} first, then processed from the stored copy in a transaction that creates the ticket
+ * message and marks the record; a crash in between leaves the record waiting, the recovery task
+ * finishes it, and the row lock makes sure only one processor ever does. The same message again
+ * (same Message-ID, or same bytes without one, on the same route) is recognised and answered with
+ * what the first delivery made. Mailboxes and the pipe endpoint both come through {@link #accept}.
+ * What becomes of a message (ignored, a bounce note, a reply on its ticket, a new ticket) is for
+ * the filters of the {@link InboundPipeline} to decide; this class only carries the decision out.
  */
 @Service
 public class EmailIntake {

@@ -3,12 +3,16 @@ package it.sportello.channel.email.outbound;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.data.domain.Persistable;
 
 /**
  * What the desk remembers of a ticket's e-mail conversation to answer into it: the desk address
@@ -16,7 +20,7 @@ import java.util.Optional;
  */
 @Entity
 @Table(name = "channel_email_thread")
-class EmailThread {
+class EmailThread implements Persistable<Long> {
 
     /** Mail clients cope with long chains, but a header has to end somewhere. */
     private static final int MAX_REFERENCES = 20;
@@ -42,10 +46,31 @@ class EmailThread {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    /** Its id is the ticket's, so Spring Data cannot tell a new one by it: told, it spares a select. */
+    @Transient
+    private boolean isNew;
+
     protected EmailThread() {}
 
     EmailThread(long ticketId) {
         this.ticketId = ticketId;
+        this.isNew = true;
+    }
+
+    @Override
+    public Long getId() {
+        return ticketId;
+    }
+
+    @Override
+    public boolean isNew() {
+        return isNew;
+    }
+
+    @PostPersist
+    @PostLoad
+    void markStored() {
+        isNew = false;
     }
 
     /** A mail from the customer arrived; an older one arriving late does not replace a newer one. */
