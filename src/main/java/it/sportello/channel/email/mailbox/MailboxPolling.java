@@ -102,7 +102,7 @@ class MailboxPolling {
             @Value("${sportello.email.mailboxes.timeout:30s}") Duration timeout,
             @Value("${sportello.email.mailboxes.batch-size:200}") int batchSize,
             @Value("${sportello.email.mailboxes.window:100}") int window,
-            @Value("${sportello.email.mailboxes.intake-threads:1}") int intakeThreads) {
+            @Value("${sportello.email.mailboxes.intake-threads:2}") int intakeThreads) {
         this.mailboxes = mailboxes;
         this.intake = intake;
         this.routes = routes;
