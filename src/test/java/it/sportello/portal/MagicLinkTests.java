@@ -1,6 +1,5 @@
 package it.sportello.portal;
 
-import static it.sportello.portal.PortalMailSettings.CLOCK;
 import static it.sportello.portal.PortalMailSettings.MAIL;
 import static it.sportello.support.Browser.form;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,6 +9,7 @@ import it.sportello.support.ApiTestCase;
 import it.sportello.support.Browser;
 import it.sportello.support.Desk;
 import it.sportello.support.IntegrationTest;
+import it.sportello.support.MovableClock;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpResponse;
@@ -18,16 +18,29 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 
 /** Signing in to the portal with a one-time link by e-mail, against a real (in-process) mail server. */
 @IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Import(PortalMailSettings.class)
 @TestPropertySource(properties = PortalMailSettings.MAIL_HOST)
 class MagicLinkTests extends ApiTestCase {
+
+    /** Moved forward test after test, so one test's requests never count against the next; back at the end. */
+    @Autowired
+    MovableClock clock;
+
+    @AfterAll
+    void backToNow() {
+        clock.reset();
+    }
 
     private static final Pattern LINK =
             Pattern.compile(Pattern.quote(PortalMailSettings.PUBLIC_URL) + "(/portal/magic-link/[A-Za-z0-9_-]{43})");
@@ -35,7 +48,7 @@ class MagicLinkTests extends ApiTestCase {
     @BeforeEach
     void freshAllowancesAndMailbox() throws Exception {
         // Every test starts a window later, so one test's requests never count against the next.
-        CLOCK.advance(Duration.ofHours(1));
+        clock.advance(Duration.ofHours(1));
         MAIL.purgeEmailFromAllMailboxes();
     }
 
@@ -108,7 +121,7 @@ class MagicLinkTests extends ApiTestCase {
         assertThat(visitor.get(link).statusCode()).isEqualTo(200);
         String token = Browser.csrfToken(visitor.get(link).body());
 
-        CLOCK.advance(Duration.ofMinutes(16));
+        clock.advance(Duration.ofMinutes(16));
 
         assertThat(visitor.get(link).statusCode()).isEqualTo(410);
         HttpResponse<String> late = visitor.browser.post(link, form("_csrf", token));
@@ -156,7 +169,7 @@ class MagicLinkTests extends ApiTestCase {
         assertThat(mailsTo(anna.email())).hasSize(3);
         assertThat(mailsTo(bruno.email())).hasSize(1);
 
-        CLOCK.advance(Duration.ofMinutes(16));
+        clock.advance(Duration.ofMinutes(16));
         askForLink(visitor, anna.email());
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
         while (mailsTo(anna.email()).size() < 4 && System.nanoTime() < deadline) {
@@ -179,7 +192,7 @@ class MagicLinkTests extends ApiTestCase {
         assertThat(refused.statusCode()).isEqualTo(429);
         assertThat(refused.headers().firstValue("Retry-After")).hasValue("900");
         assertThat(refused.body()).contains("Hai chiesto troppi link in poco tempo.");
-        CLOCK.advance(Duration.ofMinutes(16));
+        clock.advance(Duration.ofMinutes(16));
         assertThat(askForLink(visitor, Api.unique("prova") + "@example.it").statusCode())
                 .isEqualTo(302);
     }

@@ -2,15 +2,13 @@ package it.sportello.portal;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import java.time.Clock;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistrar;
 
 /**
- * The application with a real mail server (an in-process GreenMail on a free port), a clock the
- * test can move, and a small sign-up allowance. Only the portal's mail and limit tests use it; the
+ * The application with a real mail server (an in-process GreenMail on a free port) and a small
+ * sign-up allowance (the tests move the application's clock, support.MovableClock). Only the portal's mail and limit tests use it; the
  * rest of the suite runs without mail, as a desk that has not set one up. Test classes also name
  * the mail host with {@code @TestPropertySource(properties = MAIL_HOST)}: Spring decides whether to
  * make a mail sender before registrars like this one run, so the host must be known from the start.
@@ -27,8 +25,6 @@ class PortalMailSettings {
 
     static final GreenMail MAIL = startMailServer();
 
-    static final MovableClock CLOCK = new MovableClock();
-
     @Bean
     DynamicPropertyRegistrar portalMailProperties() {
         return registry -> {
@@ -37,12 +33,6 @@ class PortalMailSettings {
             registry.add("sportello.mail.public-url", () -> PUBLIC_URL);
             registry.add("sportello.portal.max-sign-ups-per-address", () -> SIGN_UPS_PER_ADDRESS);
         };
-    }
-
-    @Bean
-    @Primary
-    Clock movableClock() {
-        return CLOCK;
     }
 
     private static GreenMail startMailServer() {

@@ -1,29 +1,42 @@
 package it.sportello.portal;
 
-import static it.sportello.portal.PortalMailSettings.CLOCK;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import it.sportello.support.Api;
 import it.sportello.support.ApiTestCase;
 import it.sportello.support.Desk;
 import it.sportello.support.IntegrationTest;
+import it.sportello.support.MovableClock;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
 
 /** One client address may create only so many accounts an hour (three in this test's settings). */
 @IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Import(PortalMailSettings.class)
 @TestPropertySource(properties = PortalMailSettings.MAIL_HOST)
 class SignUpLimitTests extends ApiTestCase {
+
+    /** Moved forward test after test, so one test's requests never count against the next; back at the end. */
+    @Autowired
+    MovableClock clock;
+
+    @AfterAll
+    void backToNow() {
+        clock.reset();
+    }
 
     private static final String PASSWORD = "una-password-lunga";
 
     @Test
     void refusesSignUpsFromOneAddressOverTheHourlyAllowance() {
-        CLOCK.advance(Duration.ofHours(2));
+        clock.advance(Duration.ofHours(2));
         PortalVisitor visitor = new PortalVisitor(port);
         assertThat(visitor.signUp("", "non-valido", "corta", "it").statusCode())
                 .as("an incomplete form counts for nothing")
@@ -46,7 +59,7 @@ class SignUpLimitTests extends ApiTestCase {
                         .asLong())
                 .isZero();
 
-        CLOCK.advance(Duration.ofHours(1));
+        clock.advance(Duration.ofHours(1));
         assertThat(visitor.signUp("Una di troppo", email, PASSWORD, "it").statusCode())
                 .as("an hour later")
                 .isEqualTo(302);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import it.sportello.support.BrowserTest;
 import it.sportello.support.BrowserTestCase;
 import it.sportello.support.Desk;
-import it.sportello.ticket.TicketId;
 import it.sportello.ticket.TicketManagement;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,10 +37,11 @@ class QueuesBrowserTests extends BrowserTestCase {
         long later = routing.ticket(group, "it");
         long soon = routing.ticket(group, "it");
         long overdue = routing.ticket(group, "it");
-        routing.ticket(group, "it");
-        tickets.recordSlaDue(new TicketId(later), Instant.now().plus(Duration.ofHours(5)));
-        tickets.recordSlaDue(new TicketId(soon), Instant.now().plus(Duration.ofMinutes(20)));
-        tickets.recordSlaDue(new TicketId(overdue), Instant.now().minus(Duration.ofMinutes(12)));
+        long noClock = routing.ticket(group, "it");
+        RoutingDesk.due(tickets, noClock, null);
+        RoutingDesk.due(tickets, later, Instant.now().plus(Duration.ofHours(5)));
+        RoutingDesk.due(tickets, soon, Instant.now().plus(Duration.ofMinutes(20)));
+        RoutingDesk.due(tickets, overdue, Instant.now().minus(Duration.ofMinutes(12)));
 
         WebDriver browser = openBrowser("it");
         signIn(browser, agent, "/login");

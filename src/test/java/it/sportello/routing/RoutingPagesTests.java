@@ -8,7 +8,6 @@ import it.sportello.support.ApiTestCase;
 import it.sportello.support.Browser;
 import it.sportello.support.Desk;
 import it.sportello.support.IntegrationTest;
-import it.sportello.ticket.TicketId;
 import it.sportello.ticket.TicketManagement;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -41,8 +40,8 @@ class RoutingPagesTests extends ApiTestCase {
         long group = routing.group(agent);
         long later = routing.ticket(group, "it");
         long overdue = routing.ticket(group, "it");
-        tickets.recordSlaDue(new TicketId(later), Instant.now().plus(Duration.ofMinutes(90)));
-        tickets.recordSlaDue(new TicketId(overdue), Instant.now().minus(Duration.ofMinutes(30)));
+        RoutingDesk.due(tickets, later, Instant.now().plus(Duration.ofMinutes(90)));
+        RoutingDesk.due(tickets, overdue, Instant.now().minus(Duration.ofMinutes(30)));
         Browser browser = signedIn(agent);
 
         HttpResponse<String> page = browser.get("/queues");
@@ -64,7 +63,9 @@ class RoutingPagesTests extends ApiTestCase {
     void anAgentSetsTheirOwnAvailabilityAndABadCapacityIsExplainedWritingNothing() {
         Desk.Person agent = desk.agent();
         Browser browser = signedIn(agent);
-        String csrf = Browser.csrfToken(browser.get("/queues").body());
+        String first = browser.get("/queues").body();
+        assertThat(first).contains("Ticket aperti assegnati a te: 0 su un massimo di 20.");
+        String csrf = Browser.csrfToken(first);
 
         HttpResponse<String> refused = browser.post(
                 "/queues/availability",
@@ -83,7 +84,9 @@ class RoutingPagesTests extends ApiTestCase {
                         Map.entry("_csrf", csrf)),
                 Map.of());
         assertThat(saved.statusCode()).isEqualTo(302);
-        assertThat(browser.get("/queues").body()).contains("Disponibilità salvata.");
+        assertThat(browser.get("/queues").body())
+                .contains("Disponibilità salvata.")
+                .contains("su un massimo di 8.");
         JsonNode profile = profile(agent);
         assertThat(profile.get("capacity").asInt()).isEqualTo(8);
         assertThat(profile.get("availableOn").toString()).contains("email").contains("phone");

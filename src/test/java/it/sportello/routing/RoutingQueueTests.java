@@ -56,9 +56,10 @@ class RoutingQueueTests extends ApiTestCase {
         long soon = routing.ticket(group, "it");
         long noClock = routing.ticket(group, "it");
         long overdue = routing.ticket(group, "it");
-        tickets.recordSlaDue(new TicketId(later), now.plus(Duration.ofHours(2)));
-        tickets.recordSlaDue(new TicketId(soon), now.plus(Duration.ofMinutes(20)));
-        tickets.recordSlaDue(new TicketId(overdue), now.minus(Duration.ofMinutes(5)));
+        RoutingDesk.due(tickets, later, now.plus(Duration.ofHours(2)));
+        RoutingDesk.due(tickets, soon, now.plus(Duration.ofMinutes(20)));
+        RoutingDesk.due(tickets, overdue, now.minus(Duration.ofMinutes(5)));
+        RoutingDesk.due(tickets, noClock, null);
 
         JsonNode queue =
                 api.get("/api/v1/routing/queues/" + group, agent.token()).json();

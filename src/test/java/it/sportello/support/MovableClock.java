@@ -17,15 +17,25 @@ public final class MovableClock extends Clock {
 
     private final Clock real = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
     private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
+    private volatile Runnable afterReset = () -> {};
+
+    /** What else must go back with the time (see {@link #reset()}). */
+    void afterReset(Runnable action) {
+        this.afterReset = action;
+    }
 
     /** Moves time forward (or back, with a negative amount) for everything that asks the application's clock. */
     public void advance(Duration amount) {
         offset.accumulateAndGet(amount, Duration::plus);
     }
 
-    /** Back to the real time. */
+    /**
+     * Back to the real time. Recurring work that ran while time was moved forward was rescheduled
+     * from that later time, so it is brought back to now too, or it would not run again for days.
+     */
     public void reset() {
         offset.set(Duration.ZERO);
+        afterReset.run();
     }
 
     @Override
@@ -38,8 +48,25 @@ public final class MovableClock extends Clock {
         return ZoneOffset.UTC;
     }
 
+    /** The same moved time, seen in another zone (reports count days in the desk's zone). */
     @Override
     public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("Sportello keeps its clock in UTC");
+        MovableClock moved = this;
+        return new Clock() {
+            @Override
+            public Instant instant() {
+                return moved.instant();
+            }
+
+            @Override
+            public ZoneId getZone() {
+                return zone;
+            }
+
+            @Override
+            public Clock withZone(ZoneId other) {
+                return moved.withZone(other);
+            }
+        };
     }
 }

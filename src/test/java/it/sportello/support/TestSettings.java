@@ -1,11 +1,16 @@
 package it.sportello.support;
 
+import com.github.kagkarlsson.scheduler.Scheduler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistrar;
 
 /** Points the application under test at the test database and a throw-away data directory. */
@@ -20,8 +25,28 @@ public class TestSettings {
     /** The application's clock, which SLA and automation tests move forward (and reset). */
     @Bean
     @Primary
-    MovableClock movableClock() {
-        return new MovableClock();
+    MovableClock movableClock(ObjectProvider<JdbcTemplate> jdbc, ObjectProvider<Scheduler> scheduler) {
+        MovableClock clock = new MovableClock();
+        clock.afterReset(() -> {
+            backToNow(jdbc);
+            // The scheduler waits between polls until its clock reaches a point; time moved back would
+            // leave it waiting for days.
+            scheduler.ifAvailable(Scheduler::triggerCheckForDueExecutions);
+        });
+        return clock;
+    }
+
+    /** Recurring work rescheduled from a moved-forward time comes back to now (db-scheduler names its instance "recurring"). */
+    private static void backToNow(ObjectProvider<JdbcTemplate> jdbc) {
+        jdbc.ifAvailable(template -> {
+            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+            template.update(
+                    "update scheduled_tasks set execution_time = ? where task_instance = 'recurring'"
+                            + " and execution_time > ? and picked = ?",
+                    now,
+                    now,
+                    false);
+        });
     }
 
     @Bean

@@ -127,6 +127,8 @@ class QueuesController {
         model.addAttribute("supervisor", viewer.hasAtLeast(Role.SUPERVISOR));
         model.addAttribute("channels", setup.routedChannels().stream().sorted().toList());
         model.addAttribute("load", setup.loads(List.of(viewer.id())).getOrDefault(viewer.id(), 0L));
+        // The saved capacity, not the one being typed: the sentence says what routing counts with now.
+        model.addAttribute("capacity", setup.profile(viewer.id()).capacity());
         return "routing/queues";
     }
 

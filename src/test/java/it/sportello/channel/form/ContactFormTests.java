@@ -45,6 +45,11 @@ class ContactFormTests extends ApiTestCase {
         assertThat(visitor.redirectTarget(sent)).isEqualTo("/contact/sent");
         HttpResponse<String> confirmation = visitor.get("/contact/sent");
         assertThat(confirmation.body()).contains("Numero di riferimento").contains("chiara.esposito@example.it");
+        assertThat(confirmation.body())
+                .as("the web channel's acknowledgement, with the response time the desk promises")
+                .contains("Ciao Chiara Esposito,")
+                .contains("abbiamo ricevuto la tua richiesta «" + subject + "»")
+                .containsPattern("Ti risponderemo entro \\d+ (ore|minuti|giorni)");
         Matcher reference = REFERENCE.matcher(confirmation.body());
         assertThat(reference.find()).as(confirmation.body()).isTrue();
 

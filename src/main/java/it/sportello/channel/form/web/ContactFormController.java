@@ -1,5 +1,6 @@
 package it.sportello.channel.form.web;
 
+import it.sportello.automation.AcknowledgementTemplates;
 import it.sportello.channel.form.internal.ContactThrottle;
 import it.sportello.knowledge.Deflections;
 import it.sportello.shared.SupportedLocale;
@@ -39,8 +40,14 @@ class ContactFormController {
     private final TicketManagement tickets;
     private final ContactThrottle throttle;
     private final Deflections deflections;
+    private final AcknowledgementTemplates acknowledgements;
 
-    ContactFormController(TicketManagement tickets, ContactThrottle throttle, Deflections deflections) {
+    ContactFormController(
+            TicketManagement tickets,
+            ContactThrottle throttle,
+            Deflections deflections,
+            AcknowledgementTemplates acknowledgements) {
+        this.acknowledgements = acknowledgements;
         this.tickets = tickets;
         this.throttle = throttle;
         this.deflections = deflections;
@@ -96,6 +103,10 @@ class ContactFormController {
             log.warn("Could not tell the help center that a contact form was submitted: {}", e.getMessage());
         }
         redirect.addFlashAttribute("reference", opened.details().ticket().id().value());
+        // The web channel's acknowledgement (with the promised response time) is the confirmation's text.
+        acknowledgements
+                .of(opened.details().ticket().id(), Channel.WEB, language)
+                .ifPresent(ack -> redirect.addFlashAttribute("acknowledgement", ack.body()));
         redirect.addFlashAttribute("email", form.email().trim());
         return "redirect:/contact/sent";
     }
