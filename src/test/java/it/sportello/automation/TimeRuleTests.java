@@ -28,7 +28,11 @@ import tools.jackson.databind.JsonNode;
 @IntegrationTest
 class TimeRuleTests extends ApiTestCase {
 
-    private static final Duration WAIT = Duration.ofSeconds(20);
+    /**
+     * Generous: moving the clock makes every timer of the shared test database due at once, and the
+     * scheduler may work through those before the time rules' own check.
+     */
+    private static final Duration WAIT = Duration.ofSeconds(60);
 
     @Autowired
     JdbcTemplate jdbc;
