@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,6 +38,18 @@ public class Calendars {
     @Transactional(readOnly = true)
     public ServiceCalendar get(CalendarId id) {
         return calendars.findById(id.value()).orElseThrow(() -> new NotFoundException("Calendar", id.value()));
+    }
+
+    /** The calendar with this id, if the desk keeps one (none for a null id). */
+    @Transactional(readOnly = true)
+    public Optional<ServiceCalendar> find(CalendarId id) {
+        return id == null ? Optional.empty() : calendars.findById(id.value());
+    }
+
+    /** The calendar named, or the default one when none is named or the named one is gone. */
+    @Transactional(readOnly = true)
+    public ServiceCalendar orDefault(CalendarId id) {
+        return find(id).orElseGet(this::defaultCalendar);
     }
 
     /** The calendar business time is counted on when nothing names another. */

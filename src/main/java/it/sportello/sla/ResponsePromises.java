@@ -62,10 +62,8 @@ public class ResponsePromises {
             return FALLBACK;
         }
         Long calendarId = policy.rules().calendarId();
-        CalendarDefinition definition = calendars.all().stream()
-                .filter(c -> calendarId == null ? c.isDefault() : c.id().value() == calendarId)
-                .findFirst()
-                .orElseGet(calendars::defaultCalendar)
+        CalendarDefinition definition = calendars
+                .orDefault(calendarId == null ? null : new CalendarId(calendarId))
                 .definition();
         return new ResponsePromise(within.get(), !definition.aroundTheClock());
     }

@@ -348,16 +348,10 @@ class SlaClocks {
 
     private CalendarId calendarOf(SlaPolicy policy) {
         Long id = policy.rules().calendarId();
-        return id == null || calendars.all().stream().noneMatch(c -> c.id().value() == id)
-                ? calendars.defaultCalendar().id()
-                : new CalendarId(id);
+        return calendars.orDefault(id == null ? null : new CalendarId(id)).id();
     }
 
     private BusinessCalendar calendar(SlaClock c) {
-        return calendars.all().stream()
-                .filter(cal -> cal.id().equals(c.calendarId()))
-                .findFirst()
-                .map(ServiceCalendar::calendar)
-                .orElseGet(() -> calendars.defaultCalendar().calendar());
+        return calendars.orDefault(c.calendarId()).calendar();
     }
 }

@@ -170,7 +170,7 @@ public class SlaPolicies {
         Map<String, String> errors = new LinkedHashMap<>();
         Set<String> tags = normalisedTags(rules.tags(), errors);
         if (rules.calendarId() != null
-                && calendars.all().stream().noneMatch(c -> c.id().value() == rules.calendarId())) {
+                && calendars.find(new CalendarId(rules.calendarId())).isEmpty()) {
             errors.put("calendarId", "no calendar with id " + rules.calendarId());
         }
         minutes("firstResponseMinutes", rules.firstResponseMinutes(), errors);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import it.sportello.support.BrowserTest;
 import it.sportello.support.BrowserTestCase;
 import it.sportello.support.Desk;
+import it.sportello.support.SlaDueTimes;
 import it.sportello.ticket.TicketManagement;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,10 +39,10 @@ class QueuesBrowserTests extends BrowserTestCase {
         long soon = routing.ticket(group, "it");
         long overdue = routing.ticket(group, "it");
         long noClock = routing.ticket(group, "it");
-        RoutingDesk.due(tickets, noClock, null);
-        RoutingDesk.due(tickets, later, Instant.now().plus(Duration.ofHours(5)));
-        RoutingDesk.due(tickets, soon, Instant.now().plus(Duration.ofMinutes(20)));
-        RoutingDesk.due(tickets, overdue, Instant.now().minus(Duration.ofMinutes(12)));
+        SlaDueTimes.set(tickets, noClock, null);
+        SlaDueTimes.set(tickets, later, Instant.now().plus(Duration.ofHours(5)));
+        SlaDueTimes.set(tickets, soon, Instant.now().plus(Duration.ofMinutes(20)));
+        SlaDueTimes.set(tickets, overdue, Instant.now().minus(Duration.ofMinutes(12)));
 
         WebDriver browser = openBrowser("it");
         signIn(browser, agent, "/login");

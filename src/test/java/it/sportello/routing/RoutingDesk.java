@@ -6,11 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import it.sportello.support.Api;
 import it.sportello.support.Desk;
-import it.sportello.ticket.Ticket;
-import it.sportello.ticket.TicketId;
-import it.sportello.ticket.TicketManagement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
@@ -24,17 +20,6 @@ final class RoutingDesk {
 
     RoutingDesk(Api api) {
         this.api = api;
-    }
-
-    /**
-     * Sets a ticket's SLA due time ({@code null}: no running clock) once the SLA module has started
-     * the ticket's own clocks, which would otherwise overwrite it a moment later.
-     */
-    static void due(TicketManagement tickets, long ticket, Instant dueAt) {
-        TicketId id = new TicketId(ticket);
-        await().atMost(PATIENCE)
-                .until(() -> tickets.find(id).flatMap(Ticket::slaDueAt).isPresent());
-        tickets.recordSlaDue(id, dueAt);
     }
 
     long group(Desk.Person... members) {

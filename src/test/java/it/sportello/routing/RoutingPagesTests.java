@@ -8,6 +8,7 @@ import it.sportello.support.ApiTestCase;
 import it.sportello.support.Browser;
 import it.sportello.support.Desk;
 import it.sportello.support.IntegrationTest;
+import it.sportello.support.SlaDueTimes;
 import it.sportello.ticket.TicketManagement;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -40,8 +41,8 @@ class RoutingPagesTests extends ApiTestCase {
         long group = routing.group(agent);
         long later = routing.ticket(group, "it");
         long overdue = routing.ticket(group, "it");
-        RoutingDesk.due(tickets, later, Instant.now().plus(Duration.ofMinutes(90)));
-        RoutingDesk.due(tickets, overdue, Instant.now().minus(Duration.ofMinutes(30)));
+        SlaDueTimes.set(tickets, later, Instant.now().plus(Duration.ofMinutes(90)));
+        SlaDueTimes.set(tickets, overdue, Instant.now().minus(Duration.ofMinutes(30)));
         Browser browser = signedIn(agent);
 
         HttpResponse<String> page = browser.get("/queues");

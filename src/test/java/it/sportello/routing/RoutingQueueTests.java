@@ -8,6 +8,7 @@ import it.sportello.support.Api;
 import it.sportello.support.ApiTestCase;
 import it.sportello.support.Desk;
 import it.sportello.support.IntegrationTest;
+import it.sportello.support.SlaDueTimes;
 import it.sportello.ticket.TicketId;
 import it.sportello.ticket.TicketManagement;
 import java.time.Duration;
@@ -56,10 +57,10 @@ class RoutingQueueTests extends ApiTestCase {
         long soon = routing.ticket(group, "it");
         long noClock = routing.ticket(group, "it");
         long overdue = routing.ticket(group, "it");
-        RoutingDesk.due(tickets, later, now.plus(Duration.ofHours(2)));
-        RoutingDesk.due(tickets, soon, now.plus(Duration.ofMinutes(20)));
-        RoutingDesk.due(tickets, overdue, now.minus(Duration.ofMinutes(5)));
-        RoutingDesk.due(tickets, noClock, null);
+        SlaDueTimes.set(tickets, later, now.plus(Duration.ofHours(2)));
+        SlaDueTimes.set(tickets, soon, now.plus(Duration.ofMinutes(20)));
+        SlaDueTimes.set(tickets, overdue, now.minus(Duration.ofMinutes(5)));
+        SlaDueTimes.set(tickets, noClock, null);
 
         JsonNode queue =
                 api.get("/api/v1/routing/queues/" + group, agent.token()).json();

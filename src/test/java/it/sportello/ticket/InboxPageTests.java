@@ -10,6 +10,7 @@ import it.sportello.support.ApiTestCase;
 import it.sportello.support.Browser;
 import it.sportello.support.Desk;
 import it.sportello.support.IntegrationTest;
+import it.sportello.support.SlaDueTimes;
 import java.net.http.HttpResponse;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -212,22 +213,13 @@ class InboxPageTests extends ApiTestCase {
         long none = ticket("Nessun orologio");
         long later = ticket("Scade dopo");
         long sooner = ticket("Scade prima");
-        due(none, null);
-        due(later, Instant.parse("2030-01-02T10:00:00Z"));
-        due(sooner, Instant.parse("2030-01-01T10:00:00Z"));
+        SlaDueTimes.set(tickets, none, null);
+        SlaDueTimes.set(tickets, later, Instant.parse("2030-01-02T10:00:00Z"));
+        SlaDueTimes.set(tickets, sooner, Instant.parse("2030-01-01T10:00:00Z"));
 
         assertThat(rows(inbox("view=open&sort=sla_due"))).containsExactly(sooner, later, none);
         assertThat(tickets.find(new TicketId(sooner)).orElseThrow().slaDueAt())
                 .contains(Instant.parse("2030-01-01T10:00:00Z"));
-    }
-
-    /** Sets a due time (null: no clock) once the SLA module has started the ticket's own clocks. */
-    private void due(long ticket, Instant dueAt) {
-        TicketId id = new TicketId(ticket);
-        org.awaitility.Awaitility.await()
-                .atMost(java.time.Duration.ofSeconds(20))
-                .until(() -> tickets.find(id).flatMap(Ticket::slaDueAt).isPresent());
-        tickets.recordSlaDue(id, dueAt);
     }
 
     @Test

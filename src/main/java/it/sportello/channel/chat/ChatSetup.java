@@ -107,7 +107,7 @@ public class ChatSetup {
             errors.put("openTo", "after the opening time");
         }
         if (changes.calendarId() != null
-                && calendars.all().stream().noneMatch(c -> c.id().value() == changes.calendarId())) {
+                && calendars.find(new CalendarId(changes.calendarId())).isEmpty()) {
             errors.put("calendarId", "a calendar of the desk, or none for the weekly hours");
         }
         if (!errors.isEmpty()) {
