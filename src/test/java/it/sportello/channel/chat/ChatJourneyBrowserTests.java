@@ -109,7 +109,10 @@ class ChatJourneyBrowserTests {
     }
 
     private static <T> T waitUntil(WebDriver browser, Function<? super WebDriver, T> condition) {
-        return new WebDriverWait(browser, PATIENCE).until(condition);
+        // The workspace swaps its lists as chats change: an element found a moment ago may be gone.
+        return new WebDriverWait(browser, PATIENCE)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(condition);
     }
 
     private static void write(WebDriver browser, String text) {
@@ -186,11 +189,11 @@ class ChatJourneyBrowserTests {
         desk.findElement(By.cssSelector("form button[type=submit]")).click();
         waitUntil(desk, ExpectedConditions.not(ExpectedConditions.urlContains("login")));
         desk.get("http://localhost:" + app.port() + "/chats");
-        waitUntil(
-                        desk,
-                        ExpectedConditions.elementToBeClickable(
-                                By.cssSelector("#chat-lists li[data-chat-id='" + chatId + "'] form.accept button")))
-                .click();
+        waitUntil(desk, driver -> {
+            driver.findElement(By.cssSelector("#chat-lists li[data-chat-id='" + chatId + "'] form.accept button"))
+                    .click();
+            return true;
+        });
         waitUntil(desk, driver -> driver.getCurrentUrl().endsWith("/chats/" + chatId));
         waitUntil(
                 desk,
