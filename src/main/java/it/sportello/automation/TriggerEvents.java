@@ -4,7 +4,6 @@ import it.sportello.sla.SlaBreached;
 import it.sportello.sla.SlaWarned;
 import it.sportello.ticket.MessageReceived;
 import it.sportello.ticket.TicketCreated;
-import it.sportello.ticket.TicketManagement;
 import it.sportello.ticket.TicketStatusChanged;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -17,11 +16,9 @@ import org.springframework.stereotype.Component;
 class TriggerEvents {
 
     private final TriggerRunner runner;
-    private final TicketManagement tickets;
 
-    TriggerEvents(TriggerRunner runner, TicketManagement tickets) {
+    TriggerEvents(TriggerRunner runner) {
         this.runner = runner;
-        this.tickets = tickets;
     }
 
     @ApplicationModuleListener
@@ -34,20 +31,15 @@ class TriggerEvents {
                 null);
     }
 
-    /** A customer's follow-up; the first message of a ticket is its creation, not a reply. */
-    @ApplicationModuleListener
+    /** A customer's follow-up; the message that opens a ticket is its creation, not a reply. */
+    @ApplicationModuleListener(condition = "!#received.opening()")
     void on(MessageReceived received) {
-        boolean first = tickets.find(received.ticketId())
-                .map(t -> t.createdAt().equals(received.occurredAt()))
-                .orElse(true);
-        if (!first) {
-            runner.run(
-                    TriggerEvent.CUSTOMER_REPLIED,
-                    received.ticketId(),
-                    "message:" + received.messageId().value(),
-                    received.occurredAt(),
-                    received.messageId());
-        }
+        runner.run(
+                TriggerEvent.CUSTOMER_REPLIED,
+                received.ticketId(),
+                "message:" + received.messageId().value(),
+                received.occurredAt(),
+                received.messageId());
     }
 
     @ApplicationModuleListener

@@ -8,8 +8,13 @@ import it.sportello.shared.PlainText;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,11 +28,56 @@ public class Calendars {
     private final ServiceCalendarRepository calendars;
     private final AuditLog audit;
     private final Clock clock;
+    private final ConfigurationSnapshot<CountingCalendars> counting;
 
-    Calendars(ServiceCalendarRepository calendars, AuditLog audit, Clock clock) {
+    /** Each stored calendar as time is counted on it, and which one is the default. */
+    record CountingCalendars(Map<Long, BusinessCalendar> byId, Set<Long> aroundTheClock, Long defaultId) {
+
+        static CountingCalendars of(List<ServiceCalendar> stored) {
+            Map<Long, BusinessCalendar> byId = new HashMap<>();
+            Set<Long> aroundTheClock = new HashSet<>();
+            Long defaultId = null;
+            for (ServiceCalendar calendar : stored) {
+                byId.put(calendar.id().value(), calendar.calendar());
+                if (calendar.definition().aroundTheClock()) {
+                    aroundTheClock.add(calendar.id().value());
+                }
+                if (calendar.isDefault()) {
+                    defaultId = calendar.id().value();
+                }
+            }
+            return new CountingCalendars(Map.copyOf(byId), Set.copyOf(aroundTheClock), defaultId);
+        }
+
+        long requireDefault() {
+            if (defaultId == null) {
+                throw new IllegalStateException("No default business calendar is stored");
+            }
+            return defaultId;
+        }
+
+        /** Which calendar time is counted on: the one named if the desk still keeps it, else the default. */
+        CalendarId countedOn(CalendarId id) {
+            return id != null && byId.containsKey(id.value()) ? id : new CalendarId(requireDefault());
+        }
+
+        /** The business calendar named, or the default one when none is named or the named one is gone. */
+        BusinessCalendar namedOrDefault(CalendarId id) {
+            return byId.get(countedOn(id).value());
+        }
+
+        /** Whether the calendar time is counted on (see {@link #countedOn}) never closes. */
+        boolean aroundTheClock(CalendarId id) {
+            return aroundTheClock.contains(countedOn(id).value());
+        }
+    }
+
+    Calendars(ServiceCalendarRepository calendars, AuditLog audit, Clock clock, JdbcTemplate jdbc) {
         this.calendars = calendars;
         this.audit = audit;
         this.clock = clock;
+        this.counting =
+                new ConfigurationSnapshot<>(jdbc, "sla_calendar", () -> CountingCalendars.of(calendars.findAll()));
     }
 
     @Transactional(readOnly = true)
@@ -60,10 +110,29 @@ public class Calendars {
                 .orElseThrow(() -> new IllegalStateException("No default business calendar is stored"));
     }
 
-    /** The calendar to count with: the one named, or the default when {@code id} is null. */
-    @Transactional(readOnly = true)
+    /**
+     * The calendar to count with: the one named, or the default when {@code id} is null. Kept
+     * between calls and read again only when a calendar has changed (tickets' clocks ask for one on
+     * every ticket event).
+     */
     public BusinessCalendar businessCalendar(CalendarId id) {
-        return (id == null ? defaultCalendar() : get(id)).calendar();
+        CountingCalendars known = counting.get();
+        if (id == null) {
+            return known.byId().get(known.requireDefault());
+        }
+        BusinessCalendar named = known.byId().get(id.value());
+        if (named == null) {
+            throw new NotFoundException("Calendar", id.value());
+        }
+        return named;
+    }
+
+    /**
+     * Every calendar as time is counted on it, for a piece of work that needs several (a ticket's
+     * clocks): read again only when a calendar has changed.
+     */
+    CountingCalendars counting() {
+        return counting.get();
     }
 
     @Transactional

@@ -52,6 +52,11 @@ public record PolicyRules(
                 && (tags.isEmpty() || ticketTags.stream().anyMatch(tags::contains));
     }
 
+    /** Whether the policy applies only to customers of certain organisations. */
+    public boolean namesOrganisations() {
+        return !organisations.isEmpty();
+    }
+
     /** Whether the policy asks anything of a ticket (a catch-all asks nothing). */
     public boolean hasConditions() {
         return !channels.isEmpty() || !priorities.isEmpty() || !organisations.isEmpty() || !tags.isEmpty();

@@ -39,9 +39,7 @@ public class ResponsePromises {
         return tickets.find(ticket)
                 .map(t -> followed.findById(ticket.value())
                         .flatMap(f -> Optional.ofNullable(f.policyId()))
-                        .flatMap(id -> policies.all().stream()
-                                .filter(p -> p.id().value() == id)
-                                .findFirst())
+                        .flatMap(policies::findForClocks)
                         .map(this::promiseOf)
                         .orElseGet(() -> firstResponse(t.channel(), t.priority())));
     }
@@ -62,9 +60,8 @@ public class ResponsePromises {
             return FALLBACK;
         }
         Long calendarId = policy.rules().calendarId();
-        CalendarDefinition definition = calendars
-                .orDefault(calendarId == null ? null : new CalendarId(calendarId))
-                .definition();
-        return new ResponsePromise(within.get(), !definition.aroundTheClock());
+        boolean aroundTheClock =
+                calendars.counting().aroundTheClock(calendarId == null ? null : new CalendarId(calendarId));
+        return new ResponsePromise(within.get(), !aroundTheClock);
     }
 }

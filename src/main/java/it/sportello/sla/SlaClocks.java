@@ -1,7 +1,5 @@
 package it.sportello.sla;
 
-import com.github.kagkarlsson.scheduler.Scheduler;
-import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import it.sportello.customer.Customer;
 import it.sportello.customer.CustomerManagement;
 import it.sportello.customer.Organisation;
@@ -13,7 +11,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,14 +33,19 @@ import org.springframework.transaction.support.TransactionTemplate;
  * reopens; every clock pauses while the status is one the policy pauses on. A next-response clock
  * starts at a customer message the desk owes an answer to and stops at the next agent reply.
  *
- * <p>Each running clock has a warning and a breach timer on the persistent scheduler. A timer
- * re-checks its clock when it fires: one made stale by a pause, a stop or a new policy does nothing.
+ * <p>A running clock's warning and breach are given by {@link SlaSweep}, which looks every few
+ * seconds, once across the cluster, for clocks whose moment has come: nothing is scheduled per
+ * ticket. Each is given under the ticket's row lock and marked on the clock, so it happens once.
  */
 @Service
 class SlaClocks {
 
     private static final Logger log = LoggerFactory.getLogger(SlaClocks.class);
     private static final int ATTEMPTS = 5;
+    private static final org.springframework.data.domain.Pageable SWEEP_PAGE =
+            org.springframework.data.domain.PageRequest.of(0, 200);
+    /** Pages per sweep and kind: a backlog (after an outage) is worked off over a few sweeps. */
+    private static final int SWEEP_PAGES = 50;
 
     private final SlaTicketRepository followed;
     private final SlaClockRepository clocks;
@@ -51,7 +53,6 @@ class SlaClocks {
     private final Calendars calendars;
     private final TicketManagement tickets;
     private final CustomerManagement customers;
-    private final Scheduler scheduler;
     private final Escalations escalations;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -64,7 +65,6 @@ class SlaClocks {
             Calendars calendars,
             TicketManagement tickets,
             CustomerManagement customers,
-            Scheduler scheduler,
             Escalations escalations,
             ApplicationEventPublisher events,
             Clock clock,
@@ -75,7 +75,6 @@ class SlaClocks {
         this.calendars = calendars;
         this.tickets = tickets;
         this.customers = customers;
-        this.scheduler = scheduler;
         this.escalations = escalations;
         this.events = events;
         this.clock = clock;
@@ -128,7 +127,7 @@ class SlaClocks {
             }
             if (next == null) {
                 SlaPolicy policy = context.policy.orElseThrow();
-                CalendarId calendar = calendarOf(policy);
+                CalendarId calendar = context.calendarOf(policy);
                 next = clocks.save(new SlaClock(
                         id,
                         SlaTarget.NEXT_RESPONSE,
@@ -136,10 +135,10 @@ class SlaClocks {
                         allowed.get(),
                         policy.rules().warningPercent(),
                         at,
-                        calendars.businessCalendar(calendar)));
+                        context.calendars.namedOrDefault(calendar)));
                 context.byTarget.put(SlaTarget.NEXT_RESPONSE, next);
             } else {
-                next.start(at, calendar(next));
+                next.start(at, context.calendarOf(next));
             }
         });
     }
@@ -151,7 +150,7 @@ class SlaClocks {
             if (next != null
                     && next.state() != SlaClockState.STOPPED
                     && !next.startedAt().isAfter(at)) {
-                next.stop(at, calendar(next));
+                next.stop(at, context.calendarOf(next));
             }
         });
     }
@@ -180,16 +179,71 @@ class SlaClocks {
         });
     }
 
+    /**
+     * Gives every warning, then every breach, that has come by now, a page at a time; returns how
+     * many were looked at. Each is given once: {@link #fire} marks it on the clock, so the next
+     * page no longer holds it. One that fails is logged and left for the next sweep.
+     */
+    int fireDue() {
+        int looked = 0;
+        looked += fireAll(EscalationMoment.WARNING, now -> clocks.warningsDue(now, SWEEP_PAGE));
+        looked += fireAll(EscalationMoment.BREACH, now -> clocks.breachesDue(now, SWEEP_PAGE));
+        return looked;
+    }
+
+    private int fireAll(EscalationMoment moment, java.util.function.Function<Instant, List<DueClock>> due) {
+        int looked = 0;
+        List<DueClock> previous = List.of();
+        for (int page = 0; page < SWEEP_PAGES; page++) {
+            List<DueClock> found = due.apply(Instant.now(clock));
+            if (found.equals(previous)) {
+                break; // none of them could be given (a ticket gone): the next sweep tries again
+            }
+            previous = found;
+            for (DueClock c : found) {
+                try {
+                    fire(new TicketId(c.ticketId()), c.target(), moment);
+                } catch (RuntimeException e) {
+                    log.warn(
+                            "SLA {} of ticket {} ({}) not given now; the next sweep tries again",
+                            moment.code(),
+                            c.ticketId(),
+                            c.target().code(),
+                            e);
+                }
+            }
+            looked += found.size();
+            if (found.size() < SWEEP_PAGE.getPageSize()) {
+                break;
+            }
+        }
+        return looked;
+    }
+
     /** What a handler does to a ticket's clocks once they agree with its state. */
     private interface Step {
         void apply(Ticket ticket, Context context);
     }
 
-    /** A followed ticket's row, its policy (if still there) and its clocks by target. */
+    /** A followed ticket's row, its policy (if still there), its clocks by target and the calendars they count on. */
     private static final class Context {
         SlaTicket following;
         Optional<SlaPolicy> policy;
         final Map<SlaTarget, SlaClock> byTarget = new EnumMap<>(SlaTarget.class);
+        final Calendars.CountingCalendars calendars;
+
+        Context(Calendars.CountingCalendars calendars) {
+            this.calendars = calendars;
+        }
+
+        CalendarId calendarOf(SlaPolicy policy) {
+            Long id = policy.rules().calendarId();
+            return calendars.countedOn(id == null ? null : new CalendarId(id));
+        }
+
+        BusinessCalendar calendarOf(SlaClock clock) {
+            return calendars.namedOrDefault(clock.calendarId());
+        }
     }
 
     private void inTicket(TicketId id, Instant at, Step step) {
@@ -214,7 +268,7 @@ class SlaClocks {
             return;
         }
         Ticket ticket = found.get();
-        Context context = new Context();
+        Context context = new Context(calendars.counting());
         if (following == null) {
             SlaPolicy policy = select(ticket);
             following = followed.saveAndFlush(new SlaTicket(id.value(), policy, Instant.now(clock)));
@@ -224,18 +278,13 @@ class SlaClocks {
         } else {
             context.following = following;
             Long policyId = following.policyId();
-            context.policy = policyId == null
-                    ? Optional.empty()
-                    : policies.all().stream()
-                            .filter(p -> p.id().value() == policyId)
-                            .findFirst();
+            context.policy = policyId == null ? Optional.empty() : policies.findForClocks(policyId);
             clocks.findByTicketIdOrderById(id.value()).forEach(c -> context.byTarget.put(c.target(), c));
         }
         follow(ticket, context, at);
         step.apply(ticket, context);
         follow(ticket, context, at);
         clocks.saveAll(context.byTarget.values());
-        schedule(id, context.byTarget.values());
         tickets.recordSlaDue(
                 id,
                 context.byTarget.values().stream()
@@ -252,17 +301,18 @@ class SlaClocks {
      */
     private void adopt(Ticket ticket, SlaPolicy policy, Context context, Instant at) {
         PolicyRules rules = policy.rules();
-        CalendarId calendarId = calendarOf(policy);
-        BusinessCalendar calendar = calendars.businessCalendar(calendarId);
+        CalendarId calendarId = context.calendarOf(policy);
+        BusinessCalendar calendar = context.calendars.namedOrDefault(calendarId);
         for (SlaTarget target : SlaTarget.values()) {
             Optional<java.time.Duration> allowed = rules.target(target);
             SlaClock existing = context.byTarget.get(target);
             if (allowed.isEmpty()) {
                 if (existing != null) {
-                    existing.stop(at, calendar(existing));
+                    existing.stop(at, context.calendarOf(existing));
                 }
             } else if (existing != null) {
-                existing.retarget(calendarId, allowed.get(), rules.warningPercent(), at, calendar(existing), calendar);
+                existing.retarget(
+                        calendarId, allowed.get(), rules.warningPercent(), at, context.calendarOf(existing), calendar);
             } else if (target != SlaTarget.NEXT_RESPONSE) {
                 context.byTarget.put(
                         target,
@@ -284,7 +334,7 @@ class SlaClocks {
         boolean done = status == TicketStatus.SOLVED || status == TicketStatus.CLOSED;
         Set<TicketStatus> pauseOn = context.policy.map(p -> p.rules().pauseOn()).orElse(PolicyRules.PAUSABLE);
         for (SlaClock c : context.byTarget.values()) {
-            BusinessCalendar calendar = calendar(c);
+            BusinessCalendar calendar = context.calendarOf(c);
             switch (c.target()) {
                 case FIRST_RESPONSE -> {
                     if (ticket.firstReplyAt().isPresent()) {
@@ -316,42 +366,16 @@ class SlaClocks {
         }
     }
 
-    /** A warning and a breach timer for each running clock; those of a past state do nothing when they fire. */
-    private void schedule(TicketId id, java.util.Collection<SlaClock> ticketClocks) {
-        for (SlaClock c : ticketClocks) {
-            if (!c.isRunning()) {
-                continue;
-            }
-            Instant due = c.dueAt().orElseThrow();
-            Instant warnAt = c.warnAt().orElseThrow();
-            if (!c.warned() && warnAt.isBefore(due)) {
-                scheduler.scheduleIfNotExists(
-                        new TaskInstance<Void>(SlaTimers.WARNING, SlaTimers.instanceId(id, c.target(), warnAt)),
-                        warnAt);
-            }
-            if (!c.breachedInCycle()) {
-                scheduler.scheduleIfNotExists(
-                        new TaskInstance<Void>(SlaTimers.BREACH, SlaTimers.instanceId(id, c.target(), due)), due);
-            }
-        }
-    }
-
+    /** The policy for the ticket as it is; its requester is read only when a policy names organisations. */
     private SlaPolicy select(Ticket ticket) {
-        Map<it.sportello.customer.CustomerId, Customer> requester =
-                new HashMap<>(customers.findAll(List.of(ticket.requester())));
-        Long organisation = Optional.ofNullable(requester.get(ticket.requester()))
-                .flatMap(Customer::organisation)
-                .map(Organisation::id)
-                .orElse(null);
-        return policies.applicableTo(ticket.channel(), ticket.priority(), organisation, ticket.tags());
-    }
-
-    private CalendarId calendarOf(SlaPolicy policy) {
-        Long id = policy.rules().calendarId();
-        return calendars.orDefault(id == null ? null : new CalendarId(id)).id();
-    }
-
-    private BusinessCalendar calendar(SlaClock c) {
-        return calendars.orDefault(c.calendarId()).calendar();
+        return policies.applicableToTicket(
+                ticket.channel(),
+                ticket.priority(),
+                () -> customers.findAll(List.of(ticket.requester())).values().stream()
+                        .findFirst()
+                        .flatMap(Customer::organisation)
+                        .map(Organisation::id)
+                        .orElse(null),
+                ticket.tags());
     }
 }

@@ -19,8 +19,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -41,12 +44,22 @@ public class SlaPolicies {
     private final AuditLog audit;
     private final Clock clock;
 
-    SlaPolicies(SlaPolicyRepository policies, Calendars calendars, UserManagement users, AuditLog audit, Clock clock) {
+    private final ConfigurationSnapshot<List<SlaPolicy>> inOrder;
+
+    SlaPolicies(
+            SlaPolicyRepository policies,
+            Calendars calendars,
+            UserManagement users,
+            AuditLog audit,
+            Clock clock,
+            JdbcTemplate jdbc) {
         this.policies = policies;
         this.calendars = calendars;
         this.users = users;
         this.audit = audit;
         this.clock = clock;
+        this.inOrder = new ConfigurationSnapshot<>(
+                jdbc, "sla_policy", () -> List.copyOf(policies.findAllByOrderByCatchAllAscPositionAscIdAsc()));
     }
 
     /** Every policy in the order they are tried, the catch-all last. */
@@ -63,11 +76,28 @@ public class SlaPolicies {
     /** The policy for a ticket like this: the first whose conditions hold, else the catch-all. */
     @Transactional(readOnly = true)
     public SlaPolicy applicableTo(Channel channel, Priority priority, Long organisation, Collection<String> tags) {
-        List<SlaPolicy> ordered = all();
+        return applicableToTicket(channel, priority, () -> organisation, tags);
+    }
+
+    /**
+     * As {@link #applicableTo(Channel, Priority, Long, Collection)}, for the clocks of every ticket
+     * event: the policies are kept between calls (read again only once one has changed), and the
+     * requester's organisation is asked for only when a policy tried names organisations.
+     */
+    SlaPolicy applicableToTicket(
+            Channel channel, Priority priority, Supplier<Long> organisation, Collection<String> tags) {
+        List<SlaPolicy> ordered = inOrder.get();
+        Long requesterOrganisation =
+                ordered.stream().anyMatch(p -> p.rules().namesOrganisations()) ? organisation.get() : null;
         return ordered.stream()
-                .filter(p -> p.isCatchAll() || p.rules().matches(channel, priority, organisation, tags))
+                .filter(p -> p.isCatchAll() || p.rules().matches(channel, priority, requesterOrganisation, tags))
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("No catch-all SLA policy is stored"));
+    }
+
+    /** The policy with this id as the clocks see it (kept between calls like the order), if still stored. */
+    Optional<SlaPolicy> findForClocks(long id) {
+        return inOrder.get().stream().filter(p -> p.id().value() == id).findFirst();
     }
 
     /** A new policy, tried just before the catch-all. */

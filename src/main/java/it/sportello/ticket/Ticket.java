@@ -128,7 +128,7 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
         this.tags.addAll(Tags.normalise(tags));
         this.createdAt = now;
         this.updatedAt = now;
-        registerEvent(new TicketCreated(id(), requester, channel, this.priority, now));
+        registerEvent(new TicketCreated(id(), requester, channel, this.priority, group, now));
     }
 
     /** A message from the customer. A solved ticket reopens; a pending one is the desk's turn again. */
@@ -140,10 +140,11 @@ public class Ticket extends AbstractAggregateRoot<Ticket> {
         } else if (status == TicketStatus.PENDING) {
             moveTo(TicketStatus.OPEN, now);
         }
+        boolean opening = lastCustomerMessageAt == null && firstReplyAt == null;
         lastCustomerMessageAt = now;
         touch(now);
         Message message = Message.fromCustomer(messageId, id(), requester(), body, via, now);
-        registerEvent(new MessageReceived(id(), messageId, requester(), via, now));
+        registerEvent(new MessageReceived(id(), messageId, requester(), via, now, opening));
         return message;
     }
 

@@ -33,9 +33,9 @@ import org.springframework.context.support.GenericApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Two Sportello nodes on one PostgreSQL schema, sharing one movable clock: a ticket's timers,
- * scheduled before both nodes restart, fire after the restart, and each warning and breach happens
- * exactly once although both nodes' schedulers look for due work.
+ * Two Sportello nodes on one PostgreSQL schema, sharing one movable clock: a ticket's clocks,
+ * started before both nodes restart, warn and breach after the restart, and each warning and
+ * breach happens exactly once although both nodes' schedulers look for due work.
  */
 @PostgresOnly
 class SlaTimersAcrossNodesTests {
@@ -178,6 +178,7 @@ class SlaTimersAcrossNodesTests {
                 "--sportello.admin.password=admin-password-for-sla-node-tests",
                 "--sportello.bot.enabled=false",
                 "--sportello.scheduler.polling-interval=200ms",
+                "--sportello.sla.sweep-interval=1s",
                 "--spring.jpa.properties.hibernate.search.backend.directory.type=local-heap");
         ConfigurableApplicationContext context = new SpringApplicationBuilder(SportelloApplication.class)
                 .initializers(ctx -> ((GenericApplicationContext) ctx)

@@ -67,6 +67,7 @@ public class TestSettings {
             registry.add("sportello.login.session-recheck", () -> "0s");
             // Scheduled work is picked up quickly in tests.
             registry.add("sportello.scheduler.polling-interval", () -> "200ms");
+            registry.add("sportello.sla.sweep-interval", () -> "1s");
             // The contact form's per-address limit has its own test (ContactFormLimitTests).
             registry.add("sportello.contact.max-per-address", () -> "100000");
             // Likewise the help center's votes per address (HelpfulnessLimitTests has the limit).

@@ -419,7 +419,36 @@ class TicketTests {
         assertThat(ticket.createdAt()).isEqualTo(T0);
         assertThat(events(ticket))
                 .singleElement()
-                .isEqualTo(new TicketCreated(new TicketId(42), CUSTOMER, Channel.PHONE, Priority.HIGH, T0));
+                .isEqualTo(new TicketCreated(new TicketId(42), CUSTOMER, Channel.PHONE, Priority.HIGH, GROUP, T0));
+    }
+
+    @Test
+    void onlyTheFirstWordOnATicketIsTheOpeningMessage() {
+        Ticket ticket =
+                new Ticket(new TicketId(43), "Ciao", CUSTOMER, Channel.EMAIL, Priority.NORMAL, null, List.of(), T0);
+        clearEvents(ticket);
+
+        ticket.receiveFromCustomer(messageId(), body("Il primo messaggio"), Channel.EMAIL, T0);
+        ticket.receiveFromCustomer(messageId(), body("Aggiungo una cosa"), Channel.EMAIL, T0.plusSeconds(60));
+
+        assertThat(events(ticket))
+                .extracting(e -> ((MessageReceived) e).opening())
+                .containsExactly(true, false);
+    }
+
+    @Test
+    void aCustomerAnsweringTheDeskFirstDoesNotOpenTheTicket() {
+        Ticket ticket =
+                new Ticket(new TicketId(44), "Ciao", CUSTOMER, Channel.EMAIL, Priority.NORMAL, null, List.of(), T0);
+        ticket.replyAsAgent(messageId(), AGENT, body("Le scriviamo per il suo ordine"), T0);
+        clearEvents(ticket);
+
+        ticket.receiveFromCustomer(messageId(), body("Grazie"), Channel.EMAIL, T0.plusSeconds(60));
+
+        assertThat(events(ticket))
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        MessageReceived.class, e -> assertThat(e.opening()).isFalse());
     }
 
     @Test

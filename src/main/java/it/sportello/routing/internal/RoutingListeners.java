@@ -31,7 +31,8 @@ class RoutingListeners {
         this.properties = properties;
     }
 
-    @ApplicationModuleListener
+    /** A ticket opened in nobody's queue waits for a person to place it: nothing to route. */
+    @ApplicationModuleListener(condition = "#event.groupId() != null")
     void on(TicketCreated event) {
         router.route(event.ticketId());
     }
