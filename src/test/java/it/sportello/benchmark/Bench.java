@@ -334,4 +334,68 @@ final class Bench {
         System.out.println("  " + title);
         System.out.println(line);
     }
+
+    /**
+     * CPU time spent so far by this JVM (Sportello, the benchmark's clients, an in-process mail
+     * server) and by the PostgreSQL server when it runs on this machine (its processes, read from
+     * /proc): per message, what the work costs apart from the machine's other jobs, which a rate
+     * on a shared machine does not tell.
+     */
+    record CpuTime(long jvmNanos, long postgresNanos) {
+
+        /** USER_HZ: /proc counts CPU time in ticks of 1/100 s on Linux. */
+        private static final long NANOS_PER_TICK = 10_000_000L;
+
+        static CpuTime now() {
+            long jvm = ((com.sun.management.OperatingSystemMXBean)
+                            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                    .getProcessCpuTime();
+            return new CpuTime(jvm, postgresTicks() * NANOS_PER_TICK);
+        }
+
+        /** "JVM a ms, PostgreSQL b ms per message" since {@code start}; PostgreSQL is left out when not local. */
+        String perMessageSince(CpuTime start, long messages) {
+            long n = Math.max(1, messages);
+            String jvm = "JVM CPU " + fmt((jvmNanos - start.jvmNanos) / 1e6 / n) + " ms";
+            return postgresNanos < 0 || start.postgresNanos < 0
+                    ? jvm + " per message"
+                    : jvm + ", PostgreSQL CPU " + fmt((postgresNanos - start.postgresNanos) / 1e6 / n)
+                            + " ms per message";
+        }
+
+        private static long postgresTicks() {
+            Path proc = Path.of("/proc");
+            if (!Files.isDirectory(proc)) {
+                return -1;
+            }
+            long ticks = 0;
+            boolean found = false;
+            try (var entries = Files.list(proc)) {
+                for (Path dir : (Iterable<Path>) entries::iterator) {
+                    if (!dir.getFileName().toString().chars().allMatch(Character::isDigit)) {
+                        continue;
+                    }
+                    try {
+                        String stat = Files.readString(dir.resolve("stat"));
+                        int open = stat.indexOf('(');
+                        int close = stat.lastIndexOf(')');
+                        if (open < 0
+                                || close < 0
+                                || !stat.substring(open + 1, close).startsWith("postgres")) {
+                            continue;
+                        }
+                        // After the name: state is field 3; utime and stime are fields 14 and 15.
+                        String[] fields = stat.substring(close + 2).split(" ");
+                        ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                        found = true;
+                    } catch (IOException | RuntimeException gone) {
+                        // The process ended while we looked: its time is no longer counted anywhere.
+                    }
+                }
+            } catch (IOException e) {
+                return -1;
+            }
+            return found ? ticks : -1;
+        }
+    }
 }

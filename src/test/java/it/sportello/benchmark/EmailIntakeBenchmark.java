@@ -93,7 +93,7 @@ class EmailIntakeBenchmark {
         Result result = new Result("c=" + clients, total);
         AtomicInteger left = new AtomicInteger(total);
         CountDownLatch done = new CountDownLatch(clients);
-        long cpu = processCpuNanos();
+        Bench.CpuTime cpu = Bench.CpuTime.now();
         long start = System.nanoTime();
         for (int i = 0; i < clients; i++) {
             Thread.ofPlatform().name("mail-" + i).start(() -> {
@@ -131,18 +131,8 @@ class EmailIntakeBenchmark {
         }
         done.await();
         result.elapsedNanos = System.nanoTime() - start;
-        result.cpuNanos = processCpuNanos() - cpu;
+        result.cpu = Bench.CpuTime.now().perMessageSince(cpu, total);
         return result;
-    }
-
-    /**
-     * CPU time of this JVM (Sportello and the clients) so far: per message, it says what the intake
-     * costs apart from the other jobs of a shared machine, which the rate does not.
-     */
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean)
-                        java.lang.management.ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
     }
 
     private static final class Result {
@@ -152,7 +142,7 @@ class EmailIntakeBenchmark {
         final ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
         final List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         long elapsedNanos;
-        long cpuNanos;
+        String cpu;
 
         Result(String name, int total) {
             this.name = name;
@@ -176,7 +166,7 @@ class EmailIntakeBenchmark {
             return String.format(
                     java.util.Locale.ROOT,
                     "  %-5s %,6d messages in %6.1f s = %s messages/s; latency p50 %s ms, p95 %s ms, p99 %s ms, max %s ms;"
-                            + " failures %d; JVM CPU %s ms per message",
+                            + " failures %d; %s",
                     name,
                     total,
                     elapsedNanos / 1e9,
@@ -186,7 +176,7 @@ class EmailIntakeBenchmark {
                     Bench.fmt(l.percentileMillis(99)),
                     Bench.fmt(l.maxMillis()),
                     failures.get(),
-                    Bench.fmt(cpuNanos / 1e6 / total));
+                    cpu);
         }
     }
 }

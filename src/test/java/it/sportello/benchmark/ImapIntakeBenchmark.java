@@ -141,7 +141,7 @@ class ImapIntakeBenchmark {
                         login,
                         password,
                         ADDRESS);
-                long cpu0 = processCpuNanos();
+                Bench.CpuTime cpu0 = Bench.CpuTime.now();
                 long t0 = System.nanoTime();
                 String created =
                         Bench.api(http, "POST", URI.create(app.base() + "/api/v1/channels/email/mailboxes"), json, 201);
@@ -170,7 +170,7 @@ class ImapIntakeBenchmark {
                     }
                 }
                 long elapsed = System.nanoTime() - t0;
-                long cpu = processCpuNanos() - cpu0;
+                String cpu = Bench.CpuTime.now().perMessageSince(cpu0, processed);
                 // The flags of a window are stored once the whole window is in: wait for the last ones.
                 int unseenLeft = unseen(session, host, port, login, password);
                 while (unseenLeft > 0 && processed == messages && System.nanoTime() < deadline) {
@@ -196,10 +196,7 @@ class ImapIntakeBenchmark {
                         batch,
                         window,
                         intakeThreads == null ? "default" : intakeThreads);
-                System.out.printf(
-                        Locale.ROOT,
-                        "  JVM CPU (Sportello, and GreenMail when in-process) %s ms per message%n",
-                        Bench.fmt(cpu / 1e6 / Math.max(1, processed)));
+                System.out.printf(Locale.ROOT, "  %s (the JVM: Sportello, and GreenMail when in-process)%n", cpu);
                 System.out.printf(
                         Locale.ROOT,
                         "  all \\Seen on the server after %.1f s; the server answered one FETCH of 100 messages'"
@@ -290,13 +287,6 @@ class ImapIntakeBenchmark {
                 Bench.dropSchema(SCHEMA);
             }
         }
-    }
-
-    /** CPU time of this JVM so far: per message, what the intake costs apart from the machine's other jobs. */
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean)
-                        java.lang.management.ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
     }
 
     /** Empties the external server's INBOX and appends the corpus, 500 messages per APPEND. */
