@@ -1,5 +1,6 @@
 package it.sportello.shared;
 
+import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -16,7 +17,10 @@ import org.jsoup.select.NodeVisitor;
  */
 public record SafeHtml(String html, String text) {
 
-    private static final java.util.regex.Pattern PARAGRAPH_BREAK = java.util.regex.Pattern.compile("\n\\s*\n");
+    private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\n\\s*\n");
+    private static final Pattern BLANK_RUN = Pattern.compile("[ \t]+");
+    private static final Pattern BLANK_AROUND_BREAK = Pattern.compile(" *\n *");
+    private static final Pattern MANY_BREAKS = Pattern.compile("\n{3,}");
 
     private static final Safelist ALLOWED = Safelist.relaxed()
             .removeTags("img")
@@ -27,9 +31,10 @@ public record SafeHtml(String html, String text) {
     /** Sanitises HTML from an untrusted source and derives its text. */
     public static SafeHtml fromUntrustedHtml(String html) {
         String clean = Jsoup.clean(html == null ? "" : html, ALLOWED);
+        // One parse serves both readings: writing the HTML out and reading its text change nothing.
         Document document = Jsoup.parseBodyFragment(clean);
         document.outputSettings().prettyPrint(false);
-        return new SafeHtml(document.body().html(), textOf(Jsoup.parseBodyFragment(clean)));
+        return new SafeHtml(document.body().html(), textOf(document));
     }
 
     /** Reads HTML as text, keeping the line and paragraph breaks a reader would see. */
@@ -56,10 +61,9 @@ public record SafeHtml(String html, String text) {
                     }
                 },
                 document.body());
-        return PlainText.clean(text.toString()
-                .replaceAll("[ \t]+", " ")
-                .replaceAll(" *\n *", "\n")
-                .replaceAll("\n{3,}", "\n\n"));
+        String tidy = BLANK_RUN.matcher(text).replaceAll(" ");
+        tidy = BLANK_AROUND_BREAK.matcher(tidy).replaceAll("\n");
+        return PlainText.clean(MANY_BREAKS.matcher(tidy).replaceAll("\n\n"));
     }
 
     /** Wraps plain text as HTML: escaped, paragraphs and line breaks kept. */

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -39,6 +40,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -95,18 +97,65 @@ public class TicketManagement {
     /** Who a new ticket is for, when staff open it: an existing customer, or an address to find or create one by. */
     public record Requester(CustomerId id, String email, String phone, String name, SupportedLocale locale) {}
 
-    /** A file to attach: re-readable, so a write that lost a race can be tried again. */
+    /**
+     * A file to attach: re-readable, so a write that lost a race can be tried again. Its content
+     * may be a {@link TakenFile}, already in the attachment store: attached as it is then.
+     */
     public record Upload(String fileName, String declaredType, InputStreamSource content) {}
+
+    /**
+     * A file the attachment store has already taken in, measured, hashed and typed (see {@link
+     * #takeIn}): as an upload's content it is attached without being read again. Only this class
+     * makes one, so whatever is attached this way has passed the store's checks.
+     */
+    public static final class TakenFile implements InputStreamSource {
+
+        private final AttachmentStore store;
+        private final AttachmentStore.StoredFile file;
+
+        private TakenFile(AttachmentStore store, AttachmentStore.StoredFile file) {
+            this.store = store;
+            this.file = file;
+        }
+
+        public long size() {
+            return file.size();
+        }
+
+        /** The type its bytes show. */
+        public String contentType() {
+            return file.contentType();
+        }
+
+        @Override
+        public InputStream getInputStream() {
+            return store.open(file.key());
+        }
+    }
 
     /**
      * A message body as sent: plain text, HTML (sanitised here), or both. {@code quotedFrom}, when a
      * channel knows it, is where the quoted history begins in {@link #plainText()}: what is shown
-     * folded away, while the body is kept whole.
+     * folded away, while the body is kept whole. {@code reading} is only ever made by {@link #read()}
+     * (null otherwise): the sanitised body, kept so that a channel which reads it before handing it
+     * over does not have it sanitised twice; it is no part of the body's value.
      */
-    public record Body(String text, String html, Integer quotedFrom) {
+    public record Body(String text, String html, Integer quotedFrom, Reading reading) {
 
         public Body(String text, String html) {
-            this(text, html, null);
+            this(text, html, null, null);
+        }
+
+        public Body(String text, String html, Integer quotedFrom) {
+            this(text, html, quotedFrom, null);
+        }
+
+        /**
+         * This body with its sanitised reading made now and kept with it: for a channel that looks
+         * at what will be stored ({@link #showsText()}, {@link #plainText()}) before handing it over.
+         */
+        public Body read() {
+            return readingOrNull() != null ? this : new Body(text, html, quotedFrom, new Reading(text, html, safe()));
         }
 
         /** The plain text this body is stored with: from the HTML when there is one. */
@@ -114,17 +163,72 @@ public class TicketManagement {
             return sanitised().text();
         }
 
+        /** Whether anything is left to read once sanitised (HTML of only images is not). */
+        public boolean showsText() {
+            return !safe().text().isBlank();
+        }
+
         public Body withQuotedFrom(Integer offset) {
-            return new Body(text, html, offset);
+            return new Body(text, html, offset, reading);
         }
 
         SafeHtml sanitised() {
-            SafeHtml safe =
-                    html != null && !html.isBlank() ? SafeHtml.fromUntrustedHtml(html) : SafeHtml.fromPlainText(text);
+            SafeHtml safe = safe();
             if (safe.text().isBlank()) {
                 throw new InvalidInputException("message.body", "must not be empty");
             }
             return safe;
+        }
+
+        private SafeHtml safe() {
+            SafeHtml kept = readingOrNull();
+            if (kept != null) {
+                return kept;
+            }
+            return html != null && !html.isBlank() ? SafeHtml.fromUntrustedHtml(html) : SafeHtml.fromPlainText(text);
+        }
+
+        /** The kept reading, if it was made of this text and HTML (a body copied with other content has none). */
+        private SafeHtml readingOrNull() {
+            return reading != null && Objects.equals(reading.text, text) && Objects.equals(reading.html, html)
+                    ? reading.safe
+                    : null;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Body body
+                    && Objects.equals(text, body.text)
+                    && Objects.equals(html, body.html)
+                    && Objects.equals(quotedFrom, body.quotedFrom);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(text, html, quotedFrom);
+        }
+
+        @Override
+        public String toString() {
+            return "Body[text=" + text + ", html=" + html + ", quotedFrom=" + quotedFrom + "]";
+        }
+    }
+
+    /**
+     * A body's sanitised reading (see {@link Body#read()}), with the text and HTML it was made of: only
+     * this class makes one, and a body uses it only for that same content, so no caller can hand the
+     * ticket a reading of something else.
+     */
+    public static final class Reading {
+
+        private final String text;
+        private final String html;
+        private final SafeHtml safe;
+
+        private Reading(String text, String html, SafeHtml safe) {
+            this.text = text;
+            this.html = html;
+            this.safe = safe;
         }
     }
 
@@ -537,6 +641,29 @@ public class TicketManagement {
                 "customer", "a ticket needs a customer: an id, an e-mail address or a phone number");
     }
 
+    /**
+     * Takes a channel's file into the attachment store ahead of its message, checked as every
+     * attachment is: a program is refused ({@link it.sportello.shared.UnsupportedContentException}),
+     * so is a file over the size limit ({@link it.sportello.shared.PayloadTooLargeException}), so
+     * that a channel can leave one bad file out instead of losing the message, and the file is read
+     * once, not once to check and again to store. Returns the upload to hand over with the message.
+     * Only inside the transaction that will attach it: should that roll back, the bytes go too.
+     */
+    public Upload takeIn(Upload upload) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            throw new IllegalStateException("A file is taken in only inside the transaction that attaches it");
+        }
+        return new Upload(upload.fileName(), upload.declaredType(), new TakenFile(store, stored(upload)));
+    }
+
+    private AttachmentStore.StoredFile stored(Upload upload) {
+        try (InputStream in = upload.content().getInputStream()) {
+            return store.store(in, safeFileName(upload.fileName()), upload.declaredType());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private List<Attachment> attach(Message message, List<Upload> uploads, Instant now) {
         if (uploads == null || uploads.isEmpty()) {
             return List.of();
@@ -544,12 +671,7 @@ public class TicketManagement {
         List<Attachment> saved = new ArrayList<>();
         for (Upload upload : uploads) {
             String fileName = safeFileName(upload.fileName());
-            AttachmentStore.StoredFile file;
-            try (InputStream in = upload.content().getInputStream()) {
-                file = store.store(in, fileName, upload.declaredType());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            AttachmentStore.StoredFile file = upload.content() instanceof TakenFile taken ? taken.file : stored(upload);
             saved.add(new Attachment(
                     ids.next(Attachment.SEQUENCE),
                     message.messageId(),

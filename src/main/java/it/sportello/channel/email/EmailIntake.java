@@ -23,8 +23,6 @@ import it.sportello.channel.email.inbound.UnreadableMessageException;
 import it.sportello.customer.Customer;
 import it.sportello.shared.NotFoundException;
 import it.sportello.shared.PayloadTooLargeException;
-import it.sportello.shared.SafeHtml;
-import it.sportello.shared.UnsupportedContentException;
 import it.sportello.ticket.Channel;
 import it.sportello.ticket.Ticket;
 import it.sportello.ticket.TicketId;
@@ -134,12 +132,11 @@ public class EmailIntake {
      */
     public IntakeResult accept(MailboxRoute route, InputStream raw) {
         RawMessageStore.StoredRaw copy = store.store(raw);
-        String messageId = parsing.messageIdOf(store.path(copy.path()));
-        Optional<IntakeResult> atOnce = recordedAndProcessed(route, messageId, copy);
+        Optional<IntakeResult> atOnce = recordedAndProcessed(route, copy);
         if (atOnce.isPresent()) {
             return atOnce.get();
         }
-        Stored stored = record(route, messageId, copy);
+        Stored stored = record(route, parsing.messageIdOf(store.path(copy.path())), copy);
         IntakeResult result = process(stored.intakeId(), route);
         return stored.duplicate()
                 ? new IntakeResult(result.intakeId(), result.ticketId(), result.status(), result.reason(), true)
@@ -177,11 +174,11 @@ public class EmailIntake {
      * The stored copy recorded and processed in one transaction; empty, with nothing written, when
      * the message needs the long way (see {@link #accept}).
      */
-    private Optional<IntakeResult> recordedAndProcessed(
-            MailboxRoute route, String messageId, RawMessageStore.StoredRaw copy) {
-        String key = dedupeKey(messageId, copy);
+    private Optional<IntakeResult> recordedAndProcessed(MailboxRoute route, RawMessageStore.StoredRaw copy) {
         try (ParsedEmail email = parsing.parse(store.path(copy.path()))) {
-            InboundAttachments.Sorted files = attachments.sort(email.attachments());
+            // The header the long way reads on its own (MimeParsing.messageIdOf), read with the rest.
+            String messageId = email.messageId();
+            String key = dedupeKey(messageId, copy);
             return Optional.ofNullable(transactions.execute(tx -> {
                 Instant now = Instant.now(clock);
                 Optional<Long> id = ledger.record(route.key(), messageId, key, copy, now);
@@ -205,7 +202,7 @@ public class EmailIntake {
                         now,
                         null);
                 InboundMail mail = new InboundMail(email, route);
-                return carryOut(fresh, mail, pipeline.decide(mail), files, now);
+                return carryOut(fresh, mail, pipeline.decide(mail), now);
             }));
         } catch (RuntimeException longWay) {
             // Rolled back whole: the long way records the message first and then tells what is wrong.
@@ -263,15 +260,7 @@ public class EmailIntake {
             return IntakeResult.of(record, false);
         }
         try (ParsedEmail email = parsing.parse(store.path(record.rawPath()))) {
-            InboundAttachments.Sorted files = attachments.sort(email.attachments());
-            try {
-                return inTransaction(intakeId, route, email, files);
-            } catch (UnsupportedContentException | PayloadTooLargeException refusedFile) {
-                // The store refused a file the pre-check let through: keep the message, note the files.
-                List<InboundAttachments.Refused> all = new ArrayList<>(files.refused());
-                files.accepted().forEach(u -> all.add(new InboundAttachments.Refused(u.fileName(), "unreadable")));
-                return inTransaction(intakeId, route, email, new InboundAttachments.Sorted(List.of(), all));
-            }
+            return inTransaction(intakeId, route, email);
         } catch (UnreadableMessageException e) {
             return failed(intakeId, e.getMessage());
         } catch (RuntimeException e) {
@@ -288,8 +277,7 @@ public class EmailIntake {
         return IntakeResult.of(ledger.find(intakeId).orElseThrow(), false);
     }
 
-    private IntakeResult inTransaction(
-            long intakeId, MailboxRoute route, ParsedEmail email, InboundAttachments.Sorted files) {
+    private IntakeResult inTransaction(long intakeId, MailboxRoute route, ParsedEmail email) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return transactions.execute(tx -> {
@@ -300,7 +288,7 @@ public class EmailIntake {
                     // Decided inside the transaction, afresh on each attempt: a lost race may have
                     // created the customer or ticket the filters look for.
                     InboundMail mail = new InboundMail(email, route);
-                    return carryOut(locked, mail, pipeline.decide(mail), files, Instant.now(clock));
+                    return carryOut(locked, mail, pipeline.decide(mail), Instant.now(clock));
                 });
             } catch (DataIntegrityViolationException | ConcurrencyFailureException | UnexpectedRollbackException e) {
                 // Lost a race (a new customer created twice, a ticket written at once): try afresh.
@@ -311,12 +299,11 @@ public class EmailIntake {
         }
     }
 
-    private IntakeResult carryOut(
-            InboundRecord record,
-            InboundMail mail,
-            InboundDecision decision,
-            InboundAttachments.Sorted files,
-            Instant now) {
+    private IntakeResult carryOut(InboundRecord record, InboundMail mail, InboundDecision decision, Instant now) {
+        // Sorted in the transaction that attaches them, so the files it takes in go if it rolls back.
+        InboundAttachments.Sorted files = decision instanceof Ignore
+                ? InboundAttachments.Sorted.NONE
+                : attachments.sort(mail.email().attachments());
         return switch (decision) {
             case Ignore ignore -> {
                 ledger.markIgnored(record.id(), ignore.reason(), mail.automatic(), now);
@@ -340,7 +327,10 @@ public class EmailIntake {
     }
 
     private Written automaticReply(AutomaticReplyNote reply, InboundMail mail, InboundAttachments.Sorted files) {
-        Body note = new Body(notes.automaticReply(mail.sender()) + "\n\n" + textOf(bodyOf(mail.email())), null);
+        Body note = new Body(
+                notes.automaticReply(mail.sender()) + "\n\n"
+                        + bodyOf(mail.email()).plainText(),
+                null);
         var posted = tickets.addSystemNote(reply.ticket(), note, Channel.EMAIL, files.accepted());
         return new Written(reply.ticket(), posted.message().messageId(), reply.requester(), false);
     }
@@ -432,21 +422,16 @@ public class EmailIntake {
         return chain;
     }
 
-    private static String textOf(Body body) {
-        return body.html() != null ? SafeHtml.fromUntrustedHtml(body.html()).text() : body.text();
-    }
-
-    /** Text and HTML as sent; HTML that shows no text (only images) gives way to the plain text. */
+    /**
+     * Text and HTML as sent; HTML that shows no text (only images) gives way to the plain text. Read
+     * (sanitised) once here and handed over so, not sanitised again when the ticket stores it.
+     */
     private Body bodyOf(ParsedEmail email) {
-        String html = email.html();
-        if (html != null && SafeHtml.fromUntrustedHtml(html).text().isBlank()) {
-            html = null;
-        }
         String text = email.text();
-        if (html == null && (text == null || text.isBlank())) {
-            text = notes.emptyBody();
+        Body body = email.html() == null ? null : new Body(text, email.html()).read();
+        if (body == null || !body.showsText()) {
+            body = new Body(text == null || text.isBlank() ? notes.emptyBody() : text, null).read();
         }
-        Body body = new Body(text, html);
         // Located in the text the ticket keeps (from the HTML when there is one), so the offset fits it.
         OptionalInt quotedFrom = QuotedHistory.quotedFrom(body.plainText());
         return quotedFrom.isPresent() ? body.withQuotedFrom(quotedFrom.getAsInt()) : body;

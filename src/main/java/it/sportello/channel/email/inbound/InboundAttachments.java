@@ -1,85 +1,58 @@
 package it.sportello.channel.email.inbound;
 
+import it.sportello.shared.PayloadTooLargeException;
+import it.sportello.shared.UnsupportedContentException;
 import it.sportello.ticket.TicketManagement;
-import java.io.BufferedInputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import org.apache.tika.Tika;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import org.springframework.util.unit.DataSize;
 
 /**
- * Sorts a message's files into those the ticket takes and those it would refuse (programs, files
- * over the attachment limit), so one bad file costs a note, not the whole message. The ticket
- * module checks again when it stores them; this only spares the message a failure.
+ * Sorts a message's files into those the ticket takes and those it refuses (programs, files over
+ * the attachment limit, parts that cannot be decoded), so one bad file costs a note, not the whole
+ * message. The ticket module's own check decides, as each file is taken into its store: a file is
+ * read once, and the ticket never sees one that was not checked.
  */
 @Component
 public class InboundAttachments {
 
-    /** The same types the attachment store refuses (it/sportello/ticket/internal/AttachmentStore). */
-    private static final Set<String> EXECUTABLE = Set.of(
-            "application/x-msdownload",
-            "application/x-dosexec",
-            "application/x-executable",
-            "application/x-sh",
-            "application/x-msdos-program",
-            "application/java-archive");
+    private final TicketManagement tickets;
 
-    private final Tika tika = new Tika();
-    private final long maxSize;
-
-    InboundAttachments(@Value("${sportello.attachments.max-size:20MB}") DataSize maxSize) {
-        this.maxSize = maxSize.toBytes();
+    InboundAttachments(TicketManagement tickets) {
+        this.tickets = tickets;
     }
 
     /** A file left out, and why (for the note on the ticket). */
     public record Refused(String fileName, String reason) {}
 
-    public record Sorted(List<TicketManagement.Upload> accepted, List<Refused> refused) {}
+    public record Sorted(List<TicketManagement.Upload> accepted, List<Refused> refused) {
 
+        public static final Sorted NONE = new Sorted(List.of(), List.of());
+    }
+
+    /**
+     * The files taken into the attachment store, and those refused. Only inside the transaction that
+     * attaches them: should it roll back, the stored bytes go too.
+     */
     public Sorted sort(List<ParsedEmail.Attachment> attachments) {
         List<TicketManagement.Upload> accepted = new ArrayList<>();
         List<Refused> refused = new ArrayList<>();
         for (ParsedEmail.Attachment attachment : attachments) {
-            String problem = problemWith(attachment);
-            if (problem == null) {
+            PartContent content = new PartContent(attachment.content());
+            try {
                 // The declared type of mail parts is often wrong; the store types files by their bytes.
-                accepted.add(new TicketManagement.Upload(attachment.fileName(), null, attachment.content()));
-            } else {
-                refused.add(new Refused(attachment.fileName(), problem));
+                accepted.add(tickets.takeIn(new TicketManagement.Upload(attachment.fileName(), null, content)));
+            } catch (UnsupportedContentException program) {
+                refused.add(new Refused(attachment.fileName(), "executable"));
+            } catch (PayloadTooLargeException tooLarge) {
+                refused.add(new Refused(attachment.fileName(), "too-large"));
+            } catch (RuntimeException e) {
+                if (!content.failed()) {
+                    throw e; // the store failed, not the part: the message must not lose a file for it
+                }
+                refused.add(new Refused(attachment.fileName(), "unreadable"));
             }
         }
         return new Sorted(accepted, refused);
-    }
-
-    private String problemWith(ParsedEmail.Attachment attachment) {
-        try (InputStream in = new BufferedInputStream(attachment.content().getInputStream())) {
-            String detected = tika.detect(in, attachment.fileName());
-            String base = detected.contains(";") ? detected.substring(0, detected.indexOf(';')) : detected;
-            if (EXECUTABLE.contains(base.strip())) {
-                return "executable";
-            }
-        } catch (IOException | RuntimeException unreadable) {
-            return "unreadable";
-        }
-        try (InputStream in = attachment.content().getInputStream()) {
-            // Counted as decoded, without keeping the bytes: the encoded size says little.
-            byte[] buffer = new byte[64 * 1024];
-            long size = 0;
-            int read;
-            while ((read = in.read(buffer)) != -1) {
-                size += read;
-                if (size > maxSize) {
-                    return "too-large";
-                }
-            }
-            return null;
-        } catch (IOException | RuntimeException unreadable) {
-            return "unreadable";
-        }
     }
 }

@@ -31,6 +31,9 @@ class RequesterReplyFilter implements InboundFilter {
 
     @Override
     public Optional<InboundDecision> apply(InboundMail mail) {
+        if (!threading.mayContinueATicket(mail.email())) {
+            return Optional.empty(); // a new conversation whoever sent it: spares looking the sender up
+        }
         Optional<Customer> sender = customers.findByEmail(mail.sender());
         Optional<TicketId> thread = sender.flatMap(c -> threading.ticketFor(mail.email(), c.id()));
         if (thread.isEmpty()) {

@@ -52,6 +52,17 @@ public class Threading {
         return Optional.empty();
     }
 
+    /**
+     * Whether the message carries anything that could tie it to a ticket (a Message-ID the desk
+     * signed, a subject tag): when not, no sender's ticket can be found by it, and looking the
+     * sender up for that is not needed.
+     */
+    public boolean mayContinueATicket(ParsedEmail email) {
+        return email.referencedIds().stream()
+                        .anyMatch(reference -> messageIds.ticketOf(reference).isPresent())
+                || SUBJECT_TAG.matcher(email.subject()).find();
+    }
+
     /** The ticket (or the one it was merged into) if it is the sender's and can still take a message. */
     private Optional<TicketId> continuable(TicketId id, CustomerId sender) {
         Optional<Ticket> ticket = tickets.find(id);

@@ -3,10 +3,12 @@ package it.sportello.channel.email.outbound;
 import it.sportello.automation.AcknowledgementTemplates;
 import it.sportello.channel.email.InboundEmailAccepted;
 import it.sportello.channel.email.OutgoingMessageIds;
+import it.sportello.customer.Customer;
 import it.sportello.customer.CustomerManagement;
 import it.sportello.shared.Allowance;
 import it.sportello.shared.SupportedLocale;
 import it.sportello.ticket.Channel;
+import it.sportello.ticket.Ticket;
 import it.sportello.ticket.TicketManagement;
 import java.time.Clock;
 import java.time.Instant;
@@ -88,9 +90,8 @@ class Acknowledgements {
         if (accepted.senderAddress() == null || accepted.senderAddress().isBlank()) {
             return;
         }
-        if (outbox.has(accepted.messageId(), MailKind.ACKNOWLEDGEMENT)) {
-            return;
-        }
+        // No look for an acknowledgement already queued: heard in the transaction that wrote the
+        // message, once, none can be; and the outbox's unique key stands guard all the same.
         String to = accepted.senderAddress().trim().toLowerCase(Locale.ROOT);
         OutboundMailSettings.Acknowledgements limits = settings.acknowledgements();
         Instant since = Instant.now(clock).minus(limits.window());
@@ -104,21 +105,21 @@ class Acknowledgements {
                     limits.window());
             return;
         }
-        Optional<TicketManagement.Delivery> found = tickets.forDelivery(accepted.messageId());
+        // Only the ticket is needed, not its message and files: read from this transaction's context.
+        Optional<Ticket> found = tickets.find(accepted.ticketId());
         if (found.isEmpty()) {
             return;
         }
-        TicketManagement.Delivery first = found.get();
-        SupportedLocale language = accepted.locale() != null
-                ? accepted.locale()
-                : customers.get(first.ticket().requester()).locale();
+        Ticket ticket = found.get();
+        Customer requester = customers.get(ticket.requester());
+        SupportedLocale language = accepted.locale() != null ? accepted.locale() : requester.locale();
         Locale locale = (language == null ? SupportedLocale.IT : language).locale();
-        String subject = first.ticket().subject();
-        String reference = String.valueOf(first.ticket().id().value());
+        String subject = ticket.subject();
+        String reference = String.valueOf(ticket.id().value());
         // The desk's own template when it has one switched on; the built-in text otherwise.
         Optional<AcknowledgementTemplates.Acknowledgement> written =
-                templates.of(first.ticket().id(), Channel.EMAIL, language == null ? SupportedLocale.IT : language);
-        String name = customers.get(first.ticket().requester()).name();
+                templates.of(ticket.id(), Channel.EMAIL, language == null ? SupportedLocale.IT : language);
+        String name = requester.name();
         String greeting = name == null || name.isBlank()
                 ? texts.getMessage("email.acknowledgement.greeting.anonymous", null, locale)
                 : texts.getMessage("email.acknowledgement.greeting", new Object[] {name}, locale);
@@ -135,7 +136,7 @@ class Acknowledgements {
             references.add(accepted.mailMessageId());
         }
         outbox.queue(new OutgoingMail.Draft(
-                first.ticket().id().value(),
+                ticket.id().value(),
                 accepted.messageId().value(),
                 MailKind.ACKNOWLEDGEMENT,
                 to,
@@ -145,8 +146,7 @@ class Acknowledgements {
                 written.map(AcknowledgementTemplates.Acknowledgement::subject)
                         .orElse(texts.getMessage(
                                 "email.acknowledgement.subject", new Object[] {subject, reference}, locale)),
-                messageIds.create(
-                        first.ticket().id(), "a" + accepted.messageId().value()),
+                messageIds.create(ticket.id(), "a" + accepted.messageId().value()),
                 accepted.mailMessageId(),
                 references,
                 body,

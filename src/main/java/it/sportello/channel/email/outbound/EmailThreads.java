@@ -23,8 +23,11 @@ class EmailThreads {
 
     @EventListener
     void on(InboundEmailAccepted accepted) {
-        EmailThread thread = threads.findById(accepted.ticketId().value())
-                .orElseGet(() -> new EmailThread(accepted.ticketId().value()));
+        // A ticket the mail has just opened has no thread yet: nothing to look for.
+        EmailThread thread = accepted.newTicket()
+                ? new EmailThread(accepted.ticketId().value())
+                : threads.findById(accepted.ticketId().value())
+                        .orElseGet(() -> new EmailThread(accepted.ticketId().value()));
         thread.received(
                 accepted.replyFrom(), accepted.mailMessageId(), accepted.mailReferences(), accepted.occurredAt());
         threads.save(thread);

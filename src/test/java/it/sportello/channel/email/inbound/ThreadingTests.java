@@ -8,6 +8,7 @@ import it.sportello.support.Desk;
 import it.sportello.support.IntegrationTest;
 import it.sportello.ticket.TicketId;
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -24,6 +25,9 @@ class ThreadingTests extends ApiTestCase {
 
     @Autowired
     OutgoingMessageIds messageIds;
+
+    @Autowired
+    Threading threading;
 
     private long ticketId(HttpResponse<String> response) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
@@ -116,5 +120,24 @@ class ThreadingTests extends ApiTestCase {
         long forged = ticketId(Fixtures.post(port, Desk.ADMIN, reply(email(), tagged, "<unknown@example.it>")));
         assertThat(forged).isNotEqualTo(ticket);
         assertThat(ticket(ticket).get("messages")).hasSize(2);
+    }
+
+    @Test
+    void onlyAMessageWithOurSignedMessageIdOrASubjectTagMayContinueATicket() {
+        String ours = messageIds.create(new TicketId(42), "r5");
+        String forged = "<sp.42.r5.AAAAAAAAAAAAAAAAAAAAAA@sportello.local>";
+
+        assertThat(threading.mayContinueATicket(parsed("Re: Reso", List.of("<a@example.it>", ours))))
+                .isTrue();
+        assertThat(threading.mayContinueATicket(parsed("[#42] Reso", List.of())))
+                .isTrue();
+        assertThat(threading.mayContinueATicket(parsed("Re: Reso", List.of("<a@example.it>", forged))))
+                .isFalse();
+        assertThat(threading.mayContinueATicket(parsed("Reso #42", List.of()))).isFalse();
+    }
+
+    private static ParsedEmail parsed(String subject, List<String> references) {
+        return new ParsedEmail(
+                null, null, "giulia@example.it", null, subject, null, references, "testo", null, List.of(), null);
     }
 }
