@@ -5,70 +5,92 @@ import it.sportello.sla.SlaWarned;
 import it.sportello.ticket.MessageReceived;
 import it.sportello.ticket.TicketCreated;
 import it.sportello.ticket.TicketStatusChanged;
+import java.util.Locale;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The ticket events triggers listen to, each named by a key that is the same on every
- * re-delivery (at-least-once: the runner remembers what it handled).
+ * The events triggers listen to. Each is looked at inside the transaction that published it: when
+ * a switched-on trigger listens to its kind, a {@link TriggerDue} is published in that same
+ * transaction, so it commits with the change and is delivered at least once afterwards (the runner
+ * remembers what it handled, by a key that is the same on every re-delivery). When none listens,
+ * nothing is stored: most tickets open on desks with no trigger on ticket creation, and each
+ * stored publication costs three transactions.
  */
 @Component
 class TriggerEvents {
 
+    private final TriggerRepository triggers;
     private final TriggerRunner runner;
+    private final ApplicationEventPublisher events;
 
-    TriggerEvents(TriggerRunner runner) {
+    TriggerEvents(TriggerRepository triggers, TriggerRunner runner, ApplicationEventPublisher events) {
+        this.triggers = triggers;
         this.runner = runner;
+        this.events = events;
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(TicketCreated created) {
-        runner.run(
+        offer(new TriggerDue(
                 TriggerEvent.TICKET_CREATED,
                 created.ticketId(),
                 "created:" + created.ticketId().value(),
                 created.occurredAt(),
-                null);
+                null));
     }
 
     /** A customer's follow-up; the message that opens a ticket is its creation, not a reply. */
-    @ApplicationModuleListener(condition = "!#received.opening()")
+    @EventListener(condition = "!#received.opening()")
     void on(MessageReceived received) {
-        runner.run(
+        offer(new TriggerDue(
                 TriggerEvent.CUSTOMER_REPLIED,
                 received.ticketId(),
                 "message:" + received.messageId().value(),
                 received.occurredAt(),
-                received.messageId());
+                received.messageId()));
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(TicketStatusChanged changed) {
-        runner.run(
+        offer(new TriggerDue(
                 TriggerEvent.STATUS_CHANGED,
                 changed.ticketId(),
                 "status:" + changed.eventId(),
                 changed.occurredAt(),
-                null);
+                null));
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(SlaWarned warned) {
-        runner.run(
+        offer(new TriggerDue(
                 TriggerEvent.SLA_WARNING,
                 warned.ticketId(),
-                "sla-warning:" + warned.target().name().toLowerCase(java.util.Locale.ROOT) + ":" + warned.dueAt(),
+                "sla-warning:" + warned.target().name().toLowerCase(Locale.ROOT) + ":" + warned.dueAt(),
                 warned.occurredAt(),
-                null);
+                null));
+    }
+
+    @EventListener
+    void on(SlaBreached breached) {
+        offer(new TriggerDue(
+                TriggerEvent.SLA_BREACHED,
+                breached.ticketId(),
+                "sla-breach:" + breached.target().name().toLowerCase(Locale.ROOT) + ":" + breached.dueAt(),
+                breached.occurredAt(),
+                null));
     }
 
     @ApplicationModuleListener
-    void on(SlaBreached breached) {
-        runner.run(
-                TriggerEvent.SLA_BREACHED,
-                breached.ticketId(),
-                "sla-breach:" + breached.target().name().toLowerCase(java.util.Locale.ROOT) + ":" + breached.dueAt(),
-                breached.occurredAt(),
-                null);
+    void on(TriggerDue due) {
+        runner.run(due.event(), due.ticketId(), due.eventKey(), due.occurredAt(), due.message());
+    }
+
+    private void offer(TriggerDue due) {
+        if (triggers.existsByEventAndActiveTrue(due.event())) {
+            events.publishEvent(due);
+        }
     }
 }

@@ -10,6 +10,8 @@ interface TriggerRepository extends JpaRepository<Trigger, Long> {
 
     List<Trigger> findByEventAndActiveTrueOrderByPositionAscIdAsc(TriggerEvent event);
 
+    boolean existsByEventAndActiveTrue(TriggerEvent event);
+
     @Query("select coalesce(max(t.position), 0) from Trigger t")
     int maxPosition();
 }
