@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,7 +27,7 @@ public class Calendars {
     private final ServiceCalendarRepository calendars;
     private final AuditLog audit;
     private final Clock clock;
-    private final ConfigurationSnapshot<CountingCalendars> counting;
+    private final ServiceLevelSettings settings;
 
     /** Each stored calendar as time is counted on it, and which one is the default. */
     record CountingCalendars(Map<Long, BusinessCalendar> byId, Set<Long> aroundTheClock, Long defaultId) {
@@ -72,12 +71,11 @@ public class Calendars {
         }
     }
 
-    Calendars(ServiceCalendarRepository calendars, AuditLog audit, Clock clock, JdbcTemplate jdbc) {
+    Calendars(ServiceCalendarRepository calendars, AuditLog audit, Clock clock, ServiceLevelSettings settings) {
         this.calendars = calendars;
         this.audit = audit;
         this.clock = clock;
-        this.counting =
-                new ConfigurationSnapshot<>(jdbc, "sla_calendar", () -> CountingCalendars.of(calendars.findAll()));
+        this.settings = settings;
     }
 
     @Transactional(readOnly = true)
@@ -116,7 +114,7 @@ public class Calendars {
      * every ticket event).
      */
     public BusinessCalendar businessCalendar(CalendarId id) {
-        CountingCalendars known = counting.get();
+        CountingCalendars known = counting();
         if (id == null) {
             return known.byId().get(known.requireDefault());
         }
@@ -132,7 +130,7 @@ public class Calendars {
      * clocks): read again only when a calendar has changed.
      */
     CountingCalendars counting() {
-        return counting.get();
+        return settings.current().calendars();
     }
 
     @Transactional

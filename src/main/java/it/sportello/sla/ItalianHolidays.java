@@ -2,8 +2,11 @@ package it.sportello.sla;
 
 import java.time.LocalDate;
 import java.time.Month;
+import java.util.Collections;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Italy's national holidays of a year, computed: the fixed days, Easter Monday (from the Gregorian
@@ -15,9 +18,16 @@ public final class ItalianHolidays {
     /** The first year 4 October is a national holiday again. */
     static final int SAINT_FRANCIS_FROM = 2026;
 
+    /** Computed once per year: business-time sums ask for every day they cross. */
+    private static final Map<Integer, Set<LocalDate>> BY_YEAR = new ConcurrentHashMap<>();
+
     private ItalianHolidays() {}
 
     public static Set<LocalDate> of(int year) {
+        return BY_YEAR.computeIfAbsent(year, ItalianHolidays::computed);
+    }
+
+    private static Set<LocalDate> computed(int year) {
         Set<LocalDate> days = new TreeSet<>();
         days.add(LocalDate.of(year, Month.JANUARY, 1)); // Capodanno
         days.add(LocalDate.of(year, Month.JANUARY, 6)); // Epifania
@@ -33,7 +43,7 @@ public final class ItalianHolidays {
         days.add(LocalDate.of(year, Month.DECEMBER, 8)); // Immacolata
         days.add(LocalDate.of(year, Month.DECEMBER, 25)); // Natale
         days.add(LocalDate.of(year, Month.DECEMBER, 26)); // Santo Stefano
-        return days;
+        return Collections.unmodifiableSet(days);
     }
 
     public static boolean isHoliday(LocalDate day) {

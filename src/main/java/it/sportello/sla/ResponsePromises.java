@@ -21,27 +21,25 @@ public class ResponsePromises {
     private static final ResponsePromise FALLBACK = new ResponsePromise(Duration.ofHours(8), true);
 
     private final TicketManagement tickets;
-    private final SlaPolicies policies;
-    private final Calendars calendars;
+    private final ServiceLevelSettings settings;
     private final SlaTicketRepository followed;
 
-    ResponsePromises(
-            TicketManagement tickets, SlaPolicies policies, Calendars calendars, SlaTicketRepository followed) {
+    ResponsePromises(TicketManagement tickets, ServiceLevelSettings settings, SlaTicketRepository followed) {
         this.tickets = tickets;
-        this.policies = policies;
-        this.calendars = calendars;
+        this.settings = settings;
         this.followed = followed;
     }
 
     /** The promise for this ticket, if it is still there: from the policy its clocks follow, else the one that applies. */
     @Transactional(readOnly = true)
     public Optional<ResponsePromise> firstResponse(TicketId ticket) {
+        ServiceLevelSettings.Current current = settings.current();
         return tickets.find(ticket)
                 .map(t -> followed.findById(ticket.value())
                         .flatMap(f -> Optional.ofNullable(f.policyId()))
-                        .flatMap(policies::findForClocks)
-                        .map(this::promiseOf)
-                        .orElseGet(() -> firstResponse(t.channel(), t.priority())));
+                        .flatMap(current::policy)
+                        .map(policy -> promiseOf(policy, current))
+                        .orElseGet(() -> firstResponse(t.channel(), t.priority(), current)));
     }
 
     /**
@@ -51,17 +49,22 @@ public class ResponsePromises {
      */
     @Transactional(readOnly = true)
     public ResponsePromise firstResponse(Channel channel, Priority priority) {
-        return promiseOf(policies.applicableTo(channel, priority, null, Set.of()));
+        return firstResponse(channel, priority, settings.current());
     }
 
-    private ResponsePromise promiseOf(SlaPolicy policy) {
+    private static ResponsePromise firstResponse(
+            Channel channel, Priority priority, ServiceLevelSettings.Current current) {
+        return promiseOf(current.applicableTo(channel, priority, () -> null, Set.of()), current);
+    }
+
+    private static ResponsePromise promiseOf(SlaPolicy policy, ServiceLevelSettings.Current current) {
         Optional<Duration> within = policy.rules().target(SlaTarget.FIRST_RESPONSE);
         if (within.isEmpty()) {
             return FALLBACK;
         }
         Long calendarId = policy.rules().calendarId();
         boolean aroundTheClock =
-                calendars.counting().aroundTheClock(calendarId == null ? null : new CalendarId(calendarId));
+                current.calendars().aroundTheClock(calendarId == null ? null : new CalendarId(calendarId));
         return new ResponsePromise(within.get(), !aroundTheClock);
     }
 }

@@ -49,8 +49,7 @@ class SlaClocks {
 
     private final SlaTicketRepository followed;
     private final SlaClockRepository clocks;
-    private final SlaPolicies policies;
-    private final Calendars calendars;
+    private final ServiceLevelSettings settings;
     private final TicketManagement tickets;
     private final CustomerManagement customers;
     private final Escalations escalations;
@@ -61,8 +60,7 @@ class SlaClocks {
     SlaClocks(
             SlaTicketRepository followed,
             SlaClockRepository clocks,
-            SlaPolicies policies,
-            Calendars calendars,
+            ServiceLevelSettings settings,
             TicketManagement tickets,
             CustomerManagement customers,
             Escalations escalations,
@@ -71,8 +69,7 @@ class SlaClocks {
             PlatformTransactionManager transactionManager) {
         this.followed = followed;
         this.clocks = clocks;
-        this.policies = policies;
-        this.calendars = calendars;
+        this.settings = settings;
         this.tickets = tickets;
         this.customers = customers;
         this.escalations = escalations;
@@ -93,7 +90,7 @@ class SlaClocks {
      */
     void ticketRedefined(TicketId id, Instant at) {
         inTicket(id, at, (ticket, context) -> {
-            SlaPolicy policy = select(ticket);
+            SlaPolicy policy = select(ticket, context.settings);
             if (!Long.valueOf(policy.id().value()).equals(context.following.policyId())) {
                 context.following.follow(policy, Instant.now(clock));
                 context.policy = Optional.of(policy);
@@ -225,15 +222,17 @@ class SlaClocks {
         void apply(Ticket ticket, Context context);
     }
 
-    /** A followed ticket's row, its policy (if still there), its clocks by target and the calendars they count on. */
+    /** A followed ticket's row, its policy (if still there), its clocks by target, and the policies and calendars as they are. */
     private static final class Context {
         SlaTicket following;
         Optional<SlaPolicy> policy;
         final Map<SlaTarget, SlaClock> byTarget = new EnumMap<>(SlaTarget.class);
+        final ServiceLevelSettings.Current settings;
         final Calendars.CountingCalendars calendars;
 
-        Context(Calendars.CountingCalendars calendars) {
-            this.calendars = calendars;
+        Context(ServiceLevelSettings.Current settings) {
+            this.settings = settings;
+            this.calendars = settings.calendars();
         }
 
         CalendarId calendarOf(SlaPolicy policy) {
@@ -268,9 +267,10 @@ class SlaClocks {
             return;
         }
         Ticket ticket = found.get();
-        Context context = new Context(calendars.counting());
+        ServiceLevelSettings.Current settings = this.settings.current();
+        Context context = new Context(settings);
         if (following == null) {
-            SlaPolicy policy = select(ticket);
+            SlaPolicy policy = select(ticket, settings);
             following = followed.saveAndFlush(new SlaTicket(id.value(), policy, Instant.now(clock)));
             context.following = following;
             context.policy = Optional.of(policy);
@@ -278,7 +278,7 @@ class SlaClocks {
         } else {
             context.following = following;
             Long policyId = following.policyId();
-            context.policy = policyId == null ? Optional.empty() : policies.findForClocks(policyId);
+            context.policy = policyId == null ? Optional.empty() : settings.policy(policyId);
             clocks.findByTicketIdOrderById(id.value()).forEach(c -> context.byTarget.put(c.target(), c));
         }
         follow(ticket, context, at);
@@ -367,8 +367,8 @@ class SlaClocks {
     }
 
     /** The policy for the ticket as it is; its requester is read only when a policy names organisations. */
-    private SlaPolicy select(Ticket ticket) {
-        return policies.applicableToTicket(
+    private SlaPolicy select(Ticket ticket, ServiceLevelSettings.Current settings) {
+        return settings.applicableTo(
                 ticket.channel(),
                 ticket.priority(),
                 () -> customers.findAll(List.of(ticket.requester())).values().stream()

@@ -19,11 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Supplier;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -44,7 +41,7 @@ public class SlaPolicies {
     private final AuditLog audit;
     private final Clock clock;
 
-    private final ConfigurationSnapshot<List<SlaPolicy>> inOrder;
+    private final ServiceLevelSettings settings;
 
     SlaPolicies(
             SlaPolicyRepository policies,
@@ -52,14 +49,13 @@ public class SlaPolicies {
             UserManagement users,
             AuditLog audit,
             Clock clock,
-            JdbcTemplate jdbc) {
+            ServiceLevelSettings settings) {
         this.policies = policies;
         this.calendars = calendars;
         this.users = users;
         this.audit = audit;
         this.clock = clock;
-        this.inOrder = new ConfigurationSnapshot<>(
-                jdbc, "sla_policy", () -> List.copyOf(policies.findAllByOrderByCatchAllAscPositionAscIdAsc()));
+        this.settings = settings;
     }
 
     /** Every policy in the order they are tried, the catch-all last. */
@@ -73,31 +69,12 @@ public class SlaPolicies {
         return policies.findById(id.value()).orElseThrow(() -> new NotFoundException("SLA policy", id.value()));
     }
 
-    /** The policy for a ticket like this: the first whose conditions hold, else the catch-all. */
-    @Transactional(readOnly = true)
-    public SlaPolicy applicableTo(Channel channel, Priority priority, Long organisation, Collection<String> tags) {
-        return applicableToTicket(channel, priority, () -> organisation, tags);
-    }
-
     /**
-     * As {@link #applicableTo(Channel, Priority, Long, Collection)}, for the clocks of every ticket
-     * event: the policies are kept between calls (read again only once one has changed), and the
-     * requester's organisation is asked for only when a policy tried names organisations.
+     * The policy for a ticket like this: the first whose conditions hold, else the catch-all. The
+     * policies are kept between calls and read again only once one has changed.
      */
-    SlaPolicy applicableToTicket(
-            Channel channel, Priority priority, Supplier<Long> organisation, Collection<String> tags) {
-        List<SlaPolicy> ordered = inOrder.get();
-        Long requesterOrganisation =
-                ordered.stream().anyMatch(p -> p.rules().namesOrganisations()) ? organisation.get() : null;
-        return ordered.stream()
-                .filter(p -> p.isCatchAll() || p.rules().matches(channel, priority, requesterOrganisation, tags))
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException("No catch-all SLA policy is stored"));
-    }
-
-    /** The policy with this id as the clocks see it (kept between calls like the order), if still stored. */
-    Optional<SlaPolicy> findForClocks(long id) {
-        return inOrder.get().stream().filter(p -> p.id().value() == id).findFirst();
+    public SlaPolicy applicableTo(Channel channel, Priority priority, Long organisation, Collection<String> tags) {
+        return settings.current().applicableTo(channel, priority, () -> organisation, tags);
     }
 
     /** A new policy, tried just before the catch-all. */

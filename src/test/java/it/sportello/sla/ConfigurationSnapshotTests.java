@@ -31,12 +31,16 @@ class ConfigurationSnapshotTests {
     Calendars calendars;
 
     @Test
-    void readsTheTableOnceWhileNothingChangesAndAgainAfterAnInsertAnUpdateOrADelete() {
+    void readsTheTablesOnceWhileNothingChangesAndAgainAfterAnInsertAnUpdateOrADeleteInAnyOfThem() {
         AtomicInteger reads = new AtomicInteger();
-        ConfigurationSnapshot<Integer> rows = new ConfigurationSnapshot<>(jdbc, "sla_calendar", () -> {
-            reads.incrementAndGet();
-            return jdbc.queryForObject("select count(*) from sla_calendar", Integer.class);
-        });
+        ConfigurationSnapshot<Integer> rows = new ConfigurationSnapshot<>(
+                jdbc,
+                () -> {
+                    reads.incrementAndGet();
+                    return jdbc.queryForObject("select count(*) from sla_calendar", Integer.class);
+                },
+                "sla_policy",
+                "sla_calendar");
 
         int before = rows.get();
         rows.get();
