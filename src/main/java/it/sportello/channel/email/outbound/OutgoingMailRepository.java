@@ -8,6 +8,7 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 interface OutgoingMailRepository extends JpaRepository<OutgoingMail, Long> {
 
@@ -30,7 +31,10 @@ interface OutgoingMailRepository extends JpaRepository<OutgoingMail, Long> {
     /** The desk's latest mail on a ticket, which its next one answers when the customer has not written since. */
     Optional<OutgoingMail> findFirstByTicketIdOrderByCreatedAtDescIdDesc(Long ticketId);
 
-    long countByToAndKindAndCreatedAtAfter(String to, MailKind kind, Instant since);
+    /** A query of its own, not a derived one: derived queries are built afresh on every call, and this runs for every new ticket. */
+    @Query("select count(m) from OutgoingMail m where m.to = :to and m.kind = :kind and m.createdAt > :since")
+    long countByToAndKindAndCreatedAtAfter(
+            @Param("to") String to, @Param("kind") MailKind kind, @Param("since") Instant since);
 
     Page<OutgoingMail> findByStatus(MailStatus status, Pageable pageable);
 }
