@@ -171,7 +171,7 @@ class ImapIntakeBenchmark {
                             firstNanos = System.nanoTime() - t0;
                         }
                         if (processed < messages) {
-                            Thread.sleep(20);
+                            Thread.sleep(100);
                         }
                     }
                 }
