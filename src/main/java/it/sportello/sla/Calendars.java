@@ -115,14 +115,10 @@ public class Calendars {
      */
     public BusinessCalendar businessCalendar(CalendarId id) {
         CountingCalendars known = counting();
-        if (id == null) {
-            return known.byId().get(known.requireDefault());
-        }
-        BusinessCalendar named = known.byId().get(id.value());
-        if (named == null) {
+        if (id != null && !known.byId().containsKey(id.value())) {
             throw new NotFoundException("Calendar", id.value());
         }
-        return named;
+        return known.namedOrDefault(id);
     }
 
     /**

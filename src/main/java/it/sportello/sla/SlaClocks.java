@@ -15,11 +15,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -42,8 +45,7 @@ class SlaClocks {
 
     private static final Logger log = LoggerFactory.getLogger(SlaClocks.class);
     private static final int ATTEMPTS = 5;
-    private static final org.springframework.data.domain.Pageable SWEEP_PAGE =
-            org.springframework.data.domain.PageRequest.of(0, 200);
+    private static final Pageable SWEEP_PAGE = PageRequest.of(0, 200);
     /** Pages per sweep and kind: a backlog (after an outage) is worked off over a few sweeps. */
     private static final int SWEEP_PAGES = 50;
 
@@ -188,7 +190,7 @@ class SlaClocks {
         return looked;
     }
 
-    private int fireAll(EscalationMoment moment, java.util.function.Function<Instant, List<DueClock>> due) {
+    private int fireAll(EscalationMoment moment, Function<Instant, List<DueClock>> due) {
         int looked = 0;
         List<DueClock> previous = List.of();
         for (int page = 0; page < SWEEP_PAGES; page++) {
