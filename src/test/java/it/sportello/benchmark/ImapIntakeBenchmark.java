@@ -42,7 +42,7 @@ import org.junit.jupiter.api.Test;
  * the scheduler looks for due mailboxes every 200 ms and one poll may take every message
  * ({@code sportello.email.mailboxes.batch-size}). Every message must become exactly one ticket
  * message and be flagged \Seen on the server. Target: at least 200 messages/s. Before the clock
- * starts, {@code bench.warmup-messages} (1,000) go through the raw-MIME pipe, so the run measures
+ * starts, {@code bench.warmup-messages} (3,000) go through the raw-MIME pipe, so the run measures
  * the intake of a JVM that has been serving for a while rather than one compiling its code.
  *
  * <p>GreenMail answers each FETCH or STORE in time that grows with the square of the folder's
@@ -89,7 +89,7 @@ class ImapIntakeBenchmark {
 
     private final MailCorpus corpus = new MailCorpus("i");
     /** Messages sent through the raw-MIME pipe before the clock starts, so the run measures a warm JVM. */
-    private final int warmup = Integer.getInteger("bench.warmup-messages", 1000);
+    private final int warmup = Integer.getInteger("bench.warmup-messages", 3000);
     /** An external IMAP server instead of GreenMail (its INBOX is emptied and filled by APPEND). */
     private final String externalHost = System.getProperty("bench.imap.host");
 
