@@ -18,15 +18,15 @@ interface TicketRepository extends JpaRepository<Ticket, Long>, JpaSpecification
     @Query("select t from Ticket t where t.id = :id")
     Optional<Ticket> findByIdForUpdate(Long id);
 
-    /**
-     * Sets when the ticket's most urgent clock falls due. A plain update on purpose: the clocks are
-     * the desk's bookkeeping, and an agent's screen must not see a conflict because a timer moved.
-     */
     /** Per assignee among {@code agents}: [assignee id, count of their tickets in {@code statuses}]. */
     @Query("select t.assigneeId, count(t) from Ticket t where t.assigneeId in :agents and t.status in :statuses"
             + " group by t.assigneeId")
     List<Object[]> countByAssignee(Collection<Long> agents, Collection<TicketStatus> statuses);
 
+    /**
+     * Sets when the ticket's most urgent clock falls due. A plain update on purpose: the clocks are
+     * the desk's bookkeeping, and an agent's screen must not see a conflict because a timer moved.
+     */
     @Modifying
     @Query("update Ticket t set t.slaDueAt = :dueAt where t.id = :id")
     int updateSlaDueAt(Long id, Instant dueAt);
