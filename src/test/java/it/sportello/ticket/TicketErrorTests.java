@@ -10,6 +10,7 @@ import it.sportello.support.Api;
 import it.sportello.support.ApiTestCase;
 import it.sportello.support.Desk;
 import it.sportello.support.IntegrationTest;
+import it.sportello.support.TestFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -543,7 +544,7 @@ class TicketErrorTests extends ApiTestCase {
 
     @Test
     void executablesAreRefusedWhateverTheyAreCalled() {
-        byte[] windows = windowsExecutable();
+        byte[] windows = TestFiles.windowsExecutable();
         byte[] script = "#!/bin/sh\nrm -rf /\n".getBytes(StandardCharsets.UTF_8);
         long filesBefore = storedFiles();
 
@@ -571,7 +572,7 @@ class TicketErrorTests extends ApiTestCase {
                 ADMIN,
                 "message",
                 object("body", "in allegato"),
-                Map.of("f", new Api.FilePart("a.exe", "application/octet-stream", windowsExecutable())));
+                Map.of("f", new Api.FilePart("a.exe", "application/octet-stream", TestFiles.windowsExecutable())));
 
         assertProblem(reply, 415);
         assertThat(api.get(TICKETS + "/" + id, ADMIN).json().get("messages")).hasSize(1);
@@ -619,18 +620,5 @@ class TicketErrorTests extends ApiTestCase {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** The start of a Windows PE executable: "MZ", a DOS stub and a "PE\0\0" header. */
-    static byte[] windowsExecutable() {
-        byte[] exe = new byte[1024];
-        exe[0] = 'M';
-        exe[1] = 'Z';
-        exe[0x3c] = (byte) 0x80;
-        exe[0x80] = 'P';
-        exe[0x81] = 'E';
-        byte[] stub = "This program cannot be run in DOS mode.".getBytes(StandardCharsets.US_ASCII);
-        System.arraycopy(stub, 0, exe, 0x4e, stub.length);
-        return exe;
     }
 }

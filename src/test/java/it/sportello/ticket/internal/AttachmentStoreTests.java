@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import it.sportello.shared.UnsupportedContentException;
+import it.sportello.support.TestFiles;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,7 +46,7 @@ class AttachmentStoreTests {
     @Test
     void aProgramIsRefusedEveryTimeAndLeavesNoFile() throws Exception {
         AttachmentStore store = store();
-        byte[] program = program();
+        byte[] program = TestFiles.windowsExecutable();
 
         for (int attempt = 1; attempt <= 2; attempt++) {
             assertThatThrownBy(() -> store.store(new ByteArrayInputStream(program), "fattura.pdf", null))
@@ -55,16 +56,5 @@ class AttachmentStoreTests {
         try (var files = Files.walk(directory)) {
             assertThat(files.filter(Files::isRegularFile)).isEmpty();
         }
-    }
-
-    /** The first bytes of a Windows program: an "MZ" header whose offset 0x3C points to a "PE" one. */
-    private static byte[] program() {
-        byte[] bytes = new byte[512];
-        bytes[0] = 'M';
-        bytes[1] = 'Z';
-        bytes[0x3C] = (byte) 0x80;
-        bytes[0x80] = 'P';
-        bytes[0x81] = 'E';
-        return bytes;
     }
 }

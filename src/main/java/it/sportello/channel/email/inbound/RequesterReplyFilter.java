@@ -5,6 +5,7 @@ import it.sportello.channel.email.inbound.InboundDecision.FollowUp;
 import it.sportello.customer.Customer;
 import it.sportello.customer.CustomerManagement;
 import it.sportello.ticket.TicketId;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -31,11 +32,12 @@ class RequesterReplyFilter implements InboundFilter {
 
     @Override
     public Optional<InboundDecision> apply(InboundMail mail) {
-        if (!threading.mayContinueATicket(mail.email())) {
+        List<TicketId> named = threading.ticketsNamedBy(mail.email());
+        if (named.isEmpty()) {
             return Optional.empty(); // a new conversation whoever sent it: spares looking the sender up
         }
         Optional<Customer> sender = customers.findByEmail(mail.sender());
-        Optional<TicketId> thread = sender.flatMap(c -> threading.ticketFor(mail.email(), c.id()));
+        Optional<TicketId> thread = sender.flatMap(c -> threading.continued(named, c.id()));
         if (thread.isEmpty()) {
             return Optional.empty();
         }

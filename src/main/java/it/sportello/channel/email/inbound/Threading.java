@@ -6,6 +6,8 @@ import it.sportello.ticket.Ticket;
 import it.sportello.ticket.TicketId;
 import it.sportello.ticket.TicketManagement;
 import it.sportello.ticket.TicketStatus;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,34 +35,42 @@ public class Threading {
 
     /** The open ticket this message continues, for this sender; empty for a new conversation. */
     public Optional<TicketId> ticketFor(ParsedEmail email, CustomerId sender) {
-        if (sender == null) {
-            return Optional.empty();
-        }
+        return continued(ticketsNamedBy(email), sender);
+    }
+
+    /**
+     * The tickets a message names, in the order they are tried: by a Message-ID the desk signed,
+     * then by a subject tag. None: a new conversation, whoever sent it.
+     */
+    public List<TicketId> ticketsNamedBy(ParsedEmail email) {
+        List<TicketId> named = new ArrayList<>();
         for (String reference : email.referencedIds()) {
-            Optional<TicketId> ticket = messageIds.ticketOf(reference).flatMap(id -> continuable(id, sender));
-            if (ticket.isPresent()) {
-                return ticket;
-            }
+            messageIds.ticketOf(reference).ifPresent(named::add);
         }
         Matcher tag = SUBJECT_TAG.matcher(email.subject());
         while (tag.find()) {
-            Optional<TicketId> ticket = continuable(new TicketId(Long.parseLong(tag.group(1))), sender);
+            named.add(new TicketId(Long.parseLong(tag.group(1))));
+        }
+        return named;
+    }
+
+    /** Whether the message names any ticket at all (see {@link #ticketsNamedBy}). */
+    public boolean mayContinueATicket(ParsedEmail email) {
+        return !ticketsNamedBy(email).isEmpty();
+    }
+
+    /** The first of the {@code named} tickets this sender may continue, if any. */
+    public Optional<TicketId> continued(List<TicketId> named, CustomerId sender) {
+        if (sender == null) {
+            return Optional.empty();
+        }
+        for (TicketId id : named) {
+            Optional<TicketId> ticket = continuable(id, sender);
             if (ticket.isPresent()) {
                 return ticket;
             }
         }
         return Optional.empty();
-    }
-
-    /**
-     * Whether the message carries anything that could tie it to a ticket (a Message-ID the desk
-     * signed, a subject tag): when not, no sender's ticket can be found by it, and looking the
-     * sender up for that is not needed.
-     */
-    public boolean mayContinueATicket(ParsedEmail email) {
-        return email.referencedIds().stream()
-                        .anyMatch(reference -> messageIds.ticketOf(reference).isPresent())
-                || SUBJECT_TAG.matcher(email.subject()).find();
     }
 
     /** The ticket (or the one it was merged into) if it is the sender's and can still take a message. */

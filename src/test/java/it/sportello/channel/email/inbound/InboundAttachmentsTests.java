@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import it.sportello.support.IntegrationTest;
+import it.sportello.support.TestFiles;
 import it.sportello.ticket.TicketManagement;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -30,7 +31,7 @@ import org.springframework.util.unit.DataSize;
 class InboundAttachmentsTests {
 
     /** The first bytes of a Windows program (an "MZ" header pointing to a "PE" one). */
-    private static final byte[] PROGRAM = program();
+    private static final byte[] PROGRAM = TestFiles.windowsExecutable();
 
     @Autowired
     InboundAttachments attachments;
@@ -172,15 +173,5 @@ class InboundAttachmentsTests {
                 return n;
             }
         };
-    }
-
-    private static byte[] program() {
-        byte[] bytes = new byte[512];
-        bytes[0] = 'M';
-        bytes[1] = 'Z';
-        bytes[0x3c] = (byte) 0x80; // where the PE header starts
-        bytes[0x80] = 'P';
-        bytes[0x81] = 'E';
-        return bytes;
     }
 }
